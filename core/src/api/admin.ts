@@ -1,0 +1,167 @@
+import { z } from 'zod'
+import { RoleSchema } from './auth'
+import { isoDate, requiredText, uuid } from './common'
+
+export const Coc = z
+  .object({ id: z.string(), code: z.string(), name: z.string(), mfaRequiredRoles: z.array(RoleSchema) })
+  .meta({ id: 'Coc' })
+
+export const NewCoc = z
+  .object({
+    code: z.string().regex(/^[A-Z]{2}-\d{3}$/, 'must look like GA-502'),
+    name: requiredText(200),
+  })
+  .strict()
+  .meta({ id: 'NewCoc' })
+
+export const CocPatch = z
+  .object({ name: requiredText(200), mfaRequiredRoles: z.array(RoleSchema) })
+  .partial()
+  .strict()
+  .meta({ id: 'CocPatch' })
+
+export const Organization = z
+  .object({
+    id: z.string(),
+    cocId: z.string(),
+    name: z.string(),
+    victimServiceProvider: z.boolean(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'Organization' })
+
+export const NewOrganization = z
+  .object({ cocId: uuid, name: requiredText(200), victimServiceProvider: z.boolean().default(false) })
+  .strict()
+  .meta({ id: 'NewOrganization' })
+
+export const OrganizationPatch = z
+  .object({ name: requiredText(200), victimServiceProvider: z.boolean(), active: z.boolean() })
+  .partial()
+  .strict()
+  .meta({ id: 'OrganizationPatch' })
+
+/** HUD 2.08 HMIS Participation Type: 0 not participating, 1 HMIS participating, 2 comparable database. */
+export const HmisParticipation = z.union([z.literal(0), z.literal(1), z.literal(2)])
+
+export const Project = z
+  .object({
+    id: z.string(),
+    organizationId: z.string(),
+    organizationName: z.string(),
+    cocId: z.string(),
+    name: z.string(),
+    projectType: z.number().int(),
+    operatingStartDate: z.string(),
+    operatingEndDate: z.string().nullable(),
+    continuumProject: z.boolean(),
+    hmisParticipation: z.number().int(),
+    active: z.boolean(),
+  })
+  .meta({ id: 'Project' })
+
+const projectFields = {
+  name: requiredText(200),
+  projectType: z.number().int(),
+  operatingStartDate: isoDate,
+  operatingEndDate: isoDate.nullable(),
+  continuumProject: z.boolean(),
+  hmisParticipation: HmisParticipation,
+  active: z.boolean(),
+}
+
+export const NewProject = z
+  .object({
+    organizationId: uuid,
+    ...projectFields,
+    operatingEndDate: projectFields.operatingEndDate.default(null),
+    continuumProject: projectFields.continuumProject.default(true),
+    hmisParticipation: projectFields.hmisParticipation.default(1),
+    active: projectFields.active.default(true),
+  })
+  .strict()
+  .meta({ id: 'NewProject' })
+
+export const ProjectPatch = z.object(projectFields).partial().strict().meta({ id: 'ProjectPatch' })
+
+export const UserMembership = z
+  .object({ organizationId: z.string(), organizationName: z.string(), role: RoleSchema, active: z.boolean() })
+  .meta({ id: 'UserMembership' })
+
+export const User = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    active: z.boolean(),
+    totpEnabled: z.boolean(),
+    memberships: z.array(UserMembership),
+  })
+  .meta({ id: 'User' })
+
+const username = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z0-9._-]{3,64}$/, 'must be 3–64 letters, digits, dots, dashes or underscores')
+
+export const NewUser = z
+  .object({
+    username,
+    displayName: requiredText(200),
+    email: z.email('must be an email address').max(200).nullable().default(null),
+    password: z.string().max(1000),
+    memberships: z
+      .array(z.object({ organizationId: uuid, role: RoleSchema }).strict())
+      .min(1, 'a user needs at least one organization'),
+  })
+  .strict()
+  .meta({ id: 'NewUser' })
+
+export const UserPatch = z
+  .object({
+    displayName: requiredText(200),
+    email: z.email('must be an email address').max(200).nullable(),
+    active: z.boolean(),
+    password: z.string().max(1000),
+  })
+  .partial()
+  .strict()
+  .meta({ id: 'UserPatch' })
+
+export const MembershipPut = z
+  .object({ role: RoleSchema, active: z.boolean().default(true) })
+  .strict()
+  .meta({ id: 'MembershipPut' })
+
+export const ApiToken = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    userId: z.string(),
+    username: z.string(),
+    organizationId: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' })
+
+export const NewApiToken = z
+  .object({
+    name: requiredText(100),
+    userId: uuid,
+    organizationId: uuid,
+    expiresAt: isoDate.nullable().default(null),
+  })
+  .strict()
+  .meta({ id: 'NewApiToken' })
+
+export const CreatedApiToken = z
+  .object({ token: z.string().describe('Shown once; only its hash is stored'), apiToken: ApiToken })
+  .meta({ id: 'CreatedApiToken' })
+
+export const Health = z
+  .object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() })
+  .meta({ id: 'Health' })

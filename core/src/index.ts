@@ -1,0 +1,3 @@
+export * from './api/index'
+export * from './hud/index'
+export * from './roles'

@@ -1,0 +1,140 @@
+import type { Role } from '@threshold/core'
+import type { ColumnType, Generated } from 'kysely'
+
+// Kysely's view of the tables. Timestamps arrive as Date; DATE columns as 'YYYY-MM-DD' strings.
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>
+type Json =
+  | ColumnType<unknown, string | undefined, string>
+  | 'system_admin'
+  | 'coc_admin'
+  | 'ce_manager'
+  | 'agency_admin'
+  | 'case_manager'
+  | 'housing_provider'
+  | 'analyst'
+
+export interface CocTable {
+  id: Generated<string>
+  code: string
+  name: string
+  settings: ColumnType<CocSettings, string | undefined, string>
+  created_at: CreatedAt
+  updated_at: Generated<Timestamp>
+}
+
+/** CoC-wide switches; absent keys take the defaults in `coc/coc-settings.ts`. */
+export interface CocSettings {
+  mfaRequiredRoles?: Role[]
+}
+
+export interface OrganizationTable {
+  id: Generated<string>
+  coc_id: string
+  name: string
+  victim_service_provider: Generated<boolean>
+  active: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: Generated<Timestamp>
+}
+
+export interface ProjectTable {
+  id: Generated<string>
+  organization_id: string
+  coc_id: string
+  name: string
+  project_type: number
+  operating_start_date: string
+  operating_end_date: string | null
+  continuum_project: Generated<boolean>
+  hmis_participation: Generated<number>
+  active: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: Generated<Timestamp>
+}
+
+export interface AppUserTable {
+  id: Generated<string>
+  username: string
+  display_name: string
+  email: string | null
+  password_hash: string
+  active: Generated<boolean>
+  totp_secret: string | null
+  totp_enabled_at: Timestamp | null
+  recovery_code_hashes: Generated<string[]>
+  created_at: CreatedAt
+  updated_at: Generated<Timestamp>
+}
+
+export interface MembershipTable {
+  user_id: string
+  organization_id: string
+  role: Role
+  active: Generated<boolean>
+  created_at: CreatedAt
+}
+
+export interface SessionTable {
+  id: Generated<string>
+  token_hash: string
+  user_id: string
+  organization_id: string
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Timestamp
+  mfa_pending: Generated<boolean>
+  revoked_at: Timestamp | null
+  ip: string | null
+  user_agent: string | null
+}
+
+export interface LoginThrottleTable {
+  username_key: string
+  failures: number
+  locked_until: Timestamp | null
+  last_failure_at: Timestamp | null
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>
+  name: string
+  token_hash: string
+  user_id: string
+  organization_id: string
+  created_by: string
+  created_at: CreatedAt
+  expires_at: Timestamp | null
+  last_used_at: Timestamp | null
+  revoked_at: Timestamp | null
+}
+
+export interface AuditEventTable {
+  /** Assigned by the chain trigger. */
+  seq: ColumnType<number, never, never>
+  occurred_at: CreatedAt
+  actor_user_id: string | null
+  actor_username: string | null
+  organization_id: string | null
+  action: string
+  entity_type: string | null
+  entity_id: string | null
+  outcome: 'success' | 'denied' | 'failure'
+  request_id: string | null
+  ip: string | null
+  details: Json | null
+  prev_hash: ColumnType<string | null, never, never>
+  hash: ColumnType<string, never, never>
+}
+
+export interface DB {
+  coc: CocTable
+  organization: OrganizationTable
+  project: ProjectTable
+  app_user: AppUserTable
+  membership: MembershipTable
+  session: SessionTable
+  login_throttle: LoginThrottleTable
+  api_token: ApiTokenTable
+  audit_event: AuditEventTable
+}

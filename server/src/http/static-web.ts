@@ -1,0 +1,26 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance } from 'fastify'
+import { notFound } from './errors'
+
+/** Serves the built web app (web/dist) with client-side routing: unknown non-API paths get index.html. */
+export async function registerStaticWeb(app: FastifyInstance, webDist: string): Promise<boolean> {
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) return false
+  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] })
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+    const file = (request.params as { '*': string })['*']
+    if (file.startsWith('api/')) throw notFound('API route')
+    const candidate = path.join(webDist, file)
+    if (
+      file &&
+      candidate.startsWith(webDist) &&
+      fs.existsSync(candidate) &&
+      fs.statSync(candidate).isFile()
+    ) {
+      return reply.sendFile(file)
+    }
+    return reply.sendFile('index.html')
+  })
+  return true
+}
