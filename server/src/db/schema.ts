@@ -1,5 +1,6 @@
 import type { Role } from '@threshold/core'
 import type { ColumnType, Generated } from 'kysely'
+import type { ClientTables } from '../clients/client.tables'
 
 // Kysely's view of the tables. Timestamps arrive as Date; DATE columns as 'YYYY-MM-DD' strings.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -127,7 +128,8 @@ export interface AuditEventTable {
   hash: ColumnType<string, never, never>
 }
 
-export interface DB {
+/** Every table; each domain declares its own in `<domain>/<domain>.tables.ts` and is listed here. */
+export interface DB extends ClientTables {
   coc: CocTable
   organization: OrganizationTable
   project: ProjectTable
