@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Actor } from '../access/actor'
 import type { AppDeps } from '../http/app-context'
 import { AppError } from '../http/errors'
-import { loadUserActor } from './resolve-actor'
+import { resolveUserActor } from './resolve-actor'
 import { SESSION_COOKIE, touchSession } from './sessions'
 import { hashToken } from './tokens'
 
@@ -54,7 +54,7 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps): voi
     if (token) {
       const session = await touchSession(db, deps.clock, deps.config, token)
       if (session && (!session.mfaPending || config.allowMfaPending)) {
-        const actor = await loadUserActor(
+        const resolved = await resolveUserActor(
           db,
           {
             userId: session.userId,
@@ -64,13 +64,26 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDeps): voi
           },
           requestInfo,
         )
-        if (actor) request.actor = actor
+        if (resolved) {
+          request.actor = resolved.actor
+          if (resolved.mfaEnrollmentRequired && !config.public && !isAuthRoute(request)) {
+            throw new AppError(
+              'forbidden',
+              'Your CoC requires a second factor for this role: set up an authenticator app first',
+            )
+          }
+        }
       }
     }
     if (request.actor.kind !== 'user' && !config.public) {
       throw new AppError('unauthenticated', 'Sign in to continue (your session may have expired)')
     }
   })
+}
+
+/** Sign-in, sign-out, password and authenticator set-up stay reachable while a second factor is owed. */
+function isAuthRoute(request: FastifyRequest): boolean {
+  return request.routeOptions.url?.startsWith('/api/auth/') ?? false
 }
 
 async function actorFromApiToken(
@@ -88,9 +101,11 @@ async function actorFromApiToken(
     .returning(['id', 'user_id', 'organization_id'])
     .executeTakeFirst()
   if (!row) return null
-  return loadUserActor(
+  // An admin-issued token is itself the strong credential: the CoC's second-factor rule is for people.
+  const resolved = await resolveUserActor(
     deps.database.db,
     { userId: row.user_id, organizationId: row.organization_id, sessionId: null, apiTokenId: row.id },
     requestInfo,
   )
+  return resolved?.actor ?? null
 }

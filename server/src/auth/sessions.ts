@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
 import type { Config } from '../config'
@@ -82,12 +83,40 @@ export async function revokeSession(db: Kysely<DB>, clock: Clock, sessionId: str
     .execute()
 }
 
-/** Disabling a user or changing their role ends every session they have, at once. */
-export async function revokeUserSessions(db: Kysely<DB>, clock: Clock, userId: string): Promise<void> {
-  await db
+/**
+ * Disabling a user or changing their role ends every session they have, at once; a password change ends
+ * all but the one it was made in (`keepSessionId`).
+ */
+export async function revokeUserSessions(
+  db: Kysely<DB>,
+  clock: Clock,
+  userId: string,
+  keepSessionId?: string,
+): Promise<void> {
+  let query = db
     .updateTable('session')
     .set({ revoked_at: clock.now() })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
-    .execute()
+  if (keepSessionId) query = query.where('id', '<>', keepSessionId)
+  await query.execute()
+}
+
+/** HttpOnly (no script reads it), SameSite=Lax (no cross-site POST carries it), Secure behind TLS. */
+export function setSessionCookie(reply: FastifyReply, config: Pick<Config, 'secureCookies'>, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: config.secureCookies,
+  })
+}
+
+export function clearSessionCookie(reply: FastifyReply, config: Pick<Config, 'secureCookies'>) {
+  reply.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: config.secureCookies,
+  })
 }
