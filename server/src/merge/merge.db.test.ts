@@ -1,0 +1,364 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createCoc,
+  createOrganization,
+  createTestApp,
+  createUser,
+  sessionFor,
+  type TestApp,
+} from '../../test/test-app'
+import { CLIENT_REFERENCES, catalogClientReferences } from './client-references'
+
+let t: TestApp
+let cocId: string
+let agencyA: string
+let agencyB: string
+let admin: string
+let caseManager: string
+let otherCocAdmin: string
+let adminUserId: string
+
+interface ClientSeed {
+  owner: string
+  first: string
+  last: string
+  dob: string
+  ssn?: string
+  restriction?: 'open' | 'restricted' | 'confidential'
+}
+
+async function insertClient(seed: ClientSeed): Promise<string> {
+  const row = await t.db
+    .insertInto('client')
+    .values({
+      coc_id: cocId,
+      owner_organization_id: seed.owner,
+      restriction: seed.restriction ?? 'open',
+      first_name: seed.first,
+      last_name: seed.last,
+      name_data_quality: 1,
+      ssn: seed.ssn ?? null,
+      ssn_last4: seed.ssn?.slice(5) ?? null,
+      ssn_data_quality: seed.ssn ? 1 : 99,
+      dob: seed.dob,
+      dob_data_quality: 1,
+      contact: '{}',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+async function duplicatePairs(cookie: string) {
+  const response = await t.request({ method: 'GET', url: '/api/clients/duplicates?minScore=0.5', cookie })
+  expect(response.statusCode).toBe(200)
+  return response.json().pairs as {
+    clientA: { id: string }
+    clientB: { id: string }
+    matchLevel: string
+    reasons: string[]
+  }[]
+}
+
+const hasPair = (pairs: Awaited<ReturnType<typeof duplicatePairs>>, x: string, y: string) =>
+  pairs.some((pair) => [pair.clientA.id, pair.clientB.id].sort().join() === [x, y].sort().join())
+
+beforeAll(async () => {
+  t = await createTestApp()
+  cocId = (await createCoc(t.db)).id
+  const otherCoc = (await createCoc(t.db, 'GA-999', 'Other CoC')).id
+  const lead = await createOrganization(t.db, cocId, 'HMIS Lead')
+  agencyA = (await createOrganization(t.db, cocId, 'Agency A')).id
+  agencyB = (await createOrganization(t.db, cocId, 'Agency B')).id
+  const otherLead = await createOrganization(t.db, otherCoc, 'Other Lead')
+  const adminUser = await createUser(t.db, 'coc.admin', [{ organizationId: lead.id, role: 'coc_admin' }])
+  adminUserId = adminUser.id
+  admin = await sessionFor(t, adminUser.id, lead.id)
+  const cm = await createUser(t.db, 'case.a', [{ organizationId: agencyA, role: 'case_manager' }])
+  caseManager = await sessionFor(t, cm.id, agencyA)
+  const other = await createUser(t.db, 'other.admin', [{ organizationId: otherLead.id, role: 'coc_admin' }])
+  otherCocAdmin = await sessionFor(t, other.id, otherLead.id)
+})
+afterAll(() => t.close())
+
+describe('every table that references a client is known to the merge', () => {
+  it('matches the database catalog', async () => {
+    const catalog = await catalogClientReferences(t.db)
+    const known = CLIENT_REFERENCES.map(({ table, column }) => `${table}.${column}`).sort()
+    expect(catalog.map(({ table, column }) => `${table}.${column}`).sort()).toEqual(known)
+  })
+})
+
+describe('duplicate report, merge and split', () => {
+  let william: string
+  let bill: string
+  let hidden: string
+
+  beforeAll(async () => {
+    william = await insertClient({
+      owner: agencyA,
+      first: 'William',
+      last: 'Smithson',
+      dob: '1980-05-06',
+      ssn: '123456789',
+    })
+    bill = await insertClient({
+      owner: agencyB,
+      first: 'Bill',
+      last: 'Smithson',
+      dob: '1980-06-05',
+      ssn: '123456789',
+    })
+    hidden = await insertClient({
+      owner: agencyB,
+      first: 'William',
+      last: 'Smithson',
+      dob: '1980-05-06',
+      ssn: '123456789',
+      restriction: 'confidential',
+    })
+    // Bill has an alias, a household and a release that must follow him to the survivor and back.
+    await t.db
+      .insertInto('client_alias')
+      .values({ client_id: bill, kind: 'alias', first_name: 'Billy', last_name: 'Smith' })
+      .execute()
+    const household = await t.db
+      .insertInto('household')
+      .values({ coc_id: cocId, owner_organization_id: agencyB })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await t.db
+      .insertInto('household_member')
+      .values({
+        household_id: household.id,
+        client_id: bill,
+        relationship_to_hoh: 1,
+        joined_on: '2024-01-01',
+      })
+      .execute()
+    await t.db
+      .insertInto('client_release')
+      .values({
+        client_id: bill,
+        coc_id: cocId,
+        recorded_by_organization_id: agencyB,
+        release_identity: true,
+        release_project_data: true,
+        scope: 'coc',
+        start_date: '2024-01-01',
+        end_date: '2099-01-01',
+        documentation: 'signed',
+        witness_user_id: adminUserId,
+        signed_by_client_id: bill,
+        created_by: adminUserId,
+      })
+      .execute()
+  })
+
+  it('lists the likely pair across agencies with reasons, and never a confidential record of another agency', async () => {
+    const pairs = await duplicatePairs(admin)
+    expect(hasPair(pairs, william, bill)).toBe(true)
+    const pair = pairs.find((candidate) => hasPair([candidate], william, bill))!
+    expect(pair.matchLevel).toBe('likely')
+    expect(pair.reasons).toContain('SSN matches')
+    expect(pairs.some((candidate) => [candidate.clientA.id, candidate.clientB.id].includes(hidden))).toBe(
+      false,
+    )
+  })
+
+  it('is for CoC admins only', async () => {
+    const response = await t.request({ method: 'GET', url: '/api/clients/duplicates', cookie: caseManager })
+    expect(response.statusCode).toBe(403)
+  })
+
+  it('compares side by side without showing the SSN', async () => {
+    const response = await t.request({
+      method: 'GET',
+      url: `/api/clients/compare?survivorId=${william}&mergedId=${bill}`,
+      cookie: admin,
+    })
+    expect(response.statusCode).toBe(200)
+    const comparison = response.json()
+    const name = comparison.groups.find((group: { group: string }) => group.group === 'name')
+    expect(name.survivor.firstName).toBe('William')
+    expect(name.merged.firstName).toBe('Bill')
+    expect(name.same).toBe(false)
+    expect(JSON.stringify(comparison)).not.toContain('123456789')
+    expect(comparison.relatedRecords['client_release.client_id']).toEqual({ survivor: 0, merged: 1 })
+  })
+
+  let mergeId: string
+  it('merges: the survivor takes the chosen groups and every related record; the other record points to it', async () => {
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/client-merges',
+      cookie: admin,
+      payload: { survivorId: william, mergedId: bill, choices: { dob: 'merged' }, reason: 'same person' },
+    })
+    expect(response.statusCode).toBe(201)
+    mergeId = response.json().id
+    const survivor = await t.db
+      .selectFrom('client')
+      .selectAll()
+      .where('id', '=', william)
+      .executeTakeFirstOrThrow()
+    expect(survivor.first_name).toBe('William')
+    expect(survivor.dob).toBe('1980-06-05')
+    const merged = await t.db
+      .selectFrom('client')
+      .selectAll()
+      .where('id', '=', bill)
+      .executeTakeFirstOrThrow()
+    expect(merged.merged_into_client_id).toBe(william)
+    const aliases = await t.db
+      .selectFrom('client_alias')
+      .select(['first_name', 'client_id'])
+      .where('client_id', '=', william)
+      .execute()
+    expect(aliases.map((alias) => alias.first_name).sort()).toEqual(['Bill', 'Billy'])
+    const membership = await t.db.selectFrom('household_member').select('client_id').executeTakeFirstOrThrow()
+    expect(membership.client_id).toBe(william)
+    const release = await t.db
+      .selectFrom('client_release')
+      .select(['client_id', 'signed_by_client_id'])
+      .executeTakeFirstOrThrow()
+    expect(release).toEqual({ client_id: william, signed_by_client_id: william })
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', 'client.merge')
+      .executeTakeFirstOrThrow()
+    expect(audit.entity_id).toBe(william)
+    expect(JSON.stringify(audit.details)).not.toContain('1980')
+    expect(hasPair(await duplicatePairs(admin), william, bill)).toBe(false)
+  })
+
+  it('refuses to merge an already merged record', async () => {
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/client-merges',
+      cookie: admin,
+      payload: { survivorId: william, mergedId: bill },
+    })
+    expect([404, 409]).toContain(response.statusCode)
+  })
+
+  it('splits: records and fields go back, a field changed since is kept, and the pair is not proposed again', async () => {
+    await t.db.updateTable('client').set({ first_name: 'Will' }).where('id', '=', william).execute()
+    const response = await t.request({
+      method: 'POST',
+      url: `/api/client-merges/${mergeId}/split`,
+      cookie: admin,
+      payload: { reason: 'different people after all' },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json().keptOnSplit).toEqual(expect.arrayContaining(['first_name']))
+    const survivor = await t.db
+      .selectFrom('client')
+      .selectAll()
+      .where('id', '=', william)
+      .executeTakeFirstOrThrow()
+    expect(survivor.dob).toBe('1980-05-06')
+    expect(survivor.first_name).toBe('Will')
+    const restored = await t.db
+      .selectFrom('client')
+      .selectAll()
+      .where('id', '=', bill)
+      .executeTakeFirstOrThrow()
+    expect(restored.merged_into_client_id).toBeNull()
+    const release = await t.db.selectFrom('client_release').select('client_id').executeTakeFirstOrThrow()
+    expect(release.client_id).toBe(bill)
+    const aliases = await t.db
+      .selectFrom('client_alias')
+      .select('first_name')
+      .where('client_id', '=', bill)
+      .execute()
+    expect(aliases.map((alias) => alias.first_name)).toEqual(['Billy'])
+    expect(hasPair(await duplicatePairs(admin), william, bill)).toBe(false)
+
+    const again = await t.request({
+      method: 'POST',
+      url: `/api/client-merges/${mergeId}/split`,
+      cookie: admin,
+      payload: { reason: 'twice' },
+    })
+    expect(again.statusCode).toBe(409)
+  })
+
+  it('lists the merge history', async () => {
+    const response = await t.request({
+      method: 'GET',
+      url: `/api/client-merges?clientId=${bill}`,
+      cookie: admin,
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json().merges).toHaveLength(1)
+    expect(response.json().merges[0].splitReason).toBe('different people after all')
+  })
+
+  it('hides both records from a CoC admin of another CoC (404 and a denied audit row)', async () => {
+    const response = await t.request({
+      method: 'GET',
+      url: `/api/clients/compare?survivorId=${william}&mergedId=${bill}`,
+      cookie: otherCocAdmin,
+    })
+    expect(response.statusCode).toBe(404)
+    const denied = await t.db
+      .selectFrom('audit_event')
+      .select('entity_id')
+      .where('outcome', '=', 'denied')
+      .where('entity_id', '=', william)
+      .execute()
+    expect(denied.length).toBeGreaterThan(0)
+  })
+})
+
+describe('not duplicates', () => {
+  it('removes a pair from the report for good', async () => {
+    const first = await insertClient({ owner: agencyA, first: 'Maria', last: 'Gonzalez', dob: '1990-01-01' })
+    const second = await insertClient({ owner: agencyB, first: 'Mari', last: 'Gonzalez', dob: '1990-01-01' })
+    expect(hasPair(await duplicatePairs(admin), first, second)).toBe(true)
+    const response = await t.request({
+      method: 'POST',
+      url: '/api/client-pairs/not-duplicate',
+      cookie: admin,
+      payload: { clientAId: second, clientBId: first, reason: 'twins' },
+    })
+    expect(response.statusCode).toBe(204)
+    expect(hasPair(await duplicatePairs(admin), first, second)).toBe(false)
+  })
+})
+
+describe('two admins merging the same pair at once', () => {
+  it('lets exactly one merge happen', async () => {
+    const first = await insertClient({
+      owner: agencyA,
+      first: 'Dolores',
+      last: 'Ruiz',
+      dob: '1970-03-03',
+      ssn: '234567891',
+    })
+    const second = await insertClient({
+      owner: agencyB,
+      first: 'Lola',
+      last: 'Ruiz',
+      dob: '1970-03-03',
+      ssn: '234567891',
+    })
+    const responses = await Promise.all([
+      t.request({
+        method: 'POST',
+        url: '/api/client-merges',
+        cookie: admin,
+        payload: { survivorId: first, mergedId: second },
+      }),
+      t.request({
+        method: 'POST',
+        url: '/api/client-merges',
+        cookie: admin,
+        payload: { survivorId: second, mergedId: first },
+      }),
+    ])
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409])
+  })
+})
