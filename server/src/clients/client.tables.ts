@@ -35,8 +35,8 @@ export interface ClientTable {
   children_count: number | null
   merged_into_client_id: string | null
   version: Generated<number>
-  created_at: Generated<Timestamp>
-  updated_at: Generated<Timestamp>
+  created_at: Timestamp
+  updated_at: Timestamp
   created_by: string | null
   updated_by: string | null
   first_norm: Derived
@@ -53,7 +53,7 @@ export interface ClientAliasTable {
   kind: 'former_name' | 'alias'
   first_name: string | null
   last_name: string | null
-  created_at: Generated<Timestamp>
+  created_at: Timestamp
   first_norm: Derived
   last_norm: Derived
   first_dm: Derived
@@ -64,7 +64,7 @@ export interface ClientVersionTable {
   id: Generated<string>
   client_id: string
   version: number
-  changed_at: Generated<Timestamp>
+  changed_at: Timestamp
   changed_by: string | null
   organization_id: string | null
   action: string

@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   csrf_rejected: 403,
   not_found: 404,
   conflict: 409,
+  possible_duplicates: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

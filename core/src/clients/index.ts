@@ -1,0 +1,5 @@
+export * from './client-fields'
+export * from './client-record'
+export * from './client-schemas'
+export * from './dob'
+export * from './ssn'
