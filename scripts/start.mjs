@@ -1,24 +1,31 @@
 #!/usr/bin/env node
 // `npm start`: build the web app when it is missing or older than its sources, then serve everything.
-import { spawnSync } from 'node:child_process'
+// Extra arguments go to `serve` (e.g. `npm start -- --demo`).
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-function newestMtime(dir) {
-  let newest = 0
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs)
-  }
-  return newest
+function newestMtime(entry) {
+  if (!fs.existsSync(entry)) return 0
+  const stat = fs.statSync(entry)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return Math.max(0, ...fs.readdirSync(entry).map((name) => newestMtime(path.join(entry, name))))
 }
 
 const built = 'web/dist/index.html'
-const sources = Math.max(newestMtime('web/src'), newestMtime('core/src'), fs.statSync('web/index.html').mtimeMs)
+const sources = Math.max(newestMtime('web/src'), newestMtime('core/src'), newestMtime('web/index.html'))
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   console.log('Building the web app…')
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
-const server = spawnSync('npx', ['tsx', 'server/src/cli.ts', 'serve', ...process.argv.slice(2)], { stdio: 'inherit' })
-process.exit(server.status ?? 1)
+
+// The server runs in a child node (tsx as a loader, no extra process in between); stop signals are
+// passed on so it can close its connections and the embedded database cleanly.
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'server/src/cli.ts', 'serve', ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+)
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

@@ -1,23 +1,35 @@
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from './app'
 import { systemClock } from './clock'
 import type { Config } from './config'
 import { type Database, openDatabase } from './db/database'
-import { migrateToLatest } from './db/migrations/index'
 import { VERSION } from './version'
 
-/** Opens the configured database (PGlite in DATA_DIR, or PostgreSQL) and brings its schema up to date. */
-export async function openAndMigrate(config: Config): Promise<Database> {
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
-  })
-  await migrateToLatest(database.db)
-  return database
+function pgliteDirectory(config: Config): string {
+  return path.join(config.dataDir, 'pglite')
+}
+
+/** Opens the configured database: PostgreSQL at DATABASE_URL, or embedded PGlite in DATA_DIR. */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ databaseUrl: config.databaseUrl })
+    : openDatabase({ dataDir: pgliteDirectory(config) })
+}
+
+/** Which database the settings point at, for start-up and CLI messages (never the password). */
+export function describeDatabase(config: Config): string {
+  if (!config.databaseUrl) return `embedded PGlite in ${pgliteDirectory(config)}`
+  try {
+    const url = new URL(config.databaseUrl)
+    return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`
+  } catch {
+    return 'PostgreSQL (DATABASE_URL)'
+  }
 }
 
 export async function startServer(config: Config, database: Database): Promise<FastifyInstance> {
+  // Loaded only here, so the other CLI commands start without building the whole HTTP app.
+  const { buildApp } = await import('./app')
   const app = await buildApp(
     { database, config, clock: systemClock, version: VERSION },
     { serveWeb: true, logger: true },
