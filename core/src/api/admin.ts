@@ -1,10 +1,17 @@
 import { z } from 'zod'
+import { hudCodes } from '../hud/index'
 import { RoleSchema } from './auth'
-import { isoDate, requiredText, uuid } from './common'
+import { isoDate, Paging, requiredText, text, uuid } from './common'
+
+/** A query-string flag: exactly `true` or `false` (a bare coercion would read "false" as true). */
+export const booleanQuery = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .transform((value) => value === 'true')
 
 export const Coc = z
   .object({ id: z.string(), code: z.string(), name: z.string(), mfaRequiredRoles: z.array(RoleSchema) })
   .meta({ id: 'Coc' })
+export type Coc = z.infer<typeof Coc>
 
 export const NewCoc = z
   .object({
@@ -13,12 +20,16 @@ export const NewCoc = z
   })
   .strict()
   .meta({ id: 'NewCoc' })
+export type NewCoc = z.infer<typeof NewCoc>
 
 export const CocPatch = z
   .object({ name: requiredText(200), mfaRequiredRoles: z.array(RoleSchema) })
   .partial()
   .strict()
   .meta({ id: 'CocPatch' })
+export type CocPatch = z.infer<typeof CocPatch>
+
+export const CocList = z.array(Coc)
 
 export const Organization = z
   .object({
@@ -29,17 +40,29 @@ export const Organization = z
     active: z.boolean(),
   })
   .meta({ id: 'Organization' })
+export type Organization = z.infer<typeof Organization>
 
 export const NewOrganization = z
-  .object({ cocId: uuid, name: requiredText(200), victimServiceProvider: z.boolean().default(false) })
+  .object({
+    cocId: uuid.optional().describe('Defaults to the CoC of the organization you are acting in'),
+    name: requiredText(200),
+    victimServiceProvider: z.boolean().default(false),
+  })
   .strict()
   .meta({ id: 'NewOrganization' })
+export type NewOrganization = z.infer<typeof NewOrganization>
 
 export const OrganizationPatch = z
   .object({ name: requiredText(200), victimServiceProvider: z.boolean(), active: z.boolean() })
   .partial()
   .strict()
   .meta({ id: 'OrganizationPatch' })
+export type OrganizationPatch = z.infer<typeof OrganizationPatch>
+
+export const OrganizationList = z.array(Organization)
+
+export const OrganizationQuery = z.object({ cocId: uuid.optional(), active: booleanQuery.optional() })
+export type OrganizationQuery = z.infer<typeof OrganizationQuery>
 
 /** HUD 2.08 HMIS Participation Type: 0 not participating, 1 HMIS participating, 2 comparable database. */
 export const HmisParticipation = z.union([z.literal(0), z.literal(1), z.literal(2)])
@@ -59,10 +82,18 @@ export const Project = z
     active: z.boolean(),
   })
   .meta({ id: 'Project' })
+export type Project = z.infer<typeof Project>
+
+const PROJECT_TYPE_CODES = hudCodes('2.02.6')
+
+/** HUD 2.02.6 Project Type; the message lists the valid codes (there is no 5). */
+export const ProjectType = z.literal(PROJECT_TYPE_CODES, {
+  error: `must be a HUD project type code (list 2.02.6): ${PROJECT_TYPE_CODES.join(', ')}`,
+})
 
 const projectFields = {
   name: requiredText(200),
-  projectType: z.number().int(),
+  projectType: ProjectType,
   operatingStartDate: isoDate,
   operatingEndDate: isoDate.nullable(),
   continuumProject: z.boolean(),
@@ -81,8 +112,25 @@ export const NewProject = z
   })
   .strict()
   .meta({ id: 'NewProject' })
+export type NewProject = z.infer<typeof NewProject>
 
 export const ProjectPatch = z.object(projectFields).partial().strict().meta({ id: 'ProjectPatch' })
+export type ProjectPatch = z.infer<typeof ProjectPatch>
+
+export const ProjectList = z.array(Project)
+
+export const ProjectQuery = z.object({
+  organizationId: uuid.optional(),
+  cocId: uuid.optional(),
+  projectType: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(ProjectType)
+    .optional(),
+  active: booleanQuery.optional(),
+})
+export type ProjectQuery = z.infer<typeof ProjectQuery>
 
 export const UserMembership = z
   .object({ organizationId: z.string(), organizationName: z.string(), role: RoleSchema, active: z.boolean() })
@@ -99,6 +147,16 @@ export const User = z
     memberships: z.array(UserMembership),
   })
   .meta({ id: 'User' })
+export type User = z.infer<typeof User>
+
+export const UserList = z.array(User)
+
+export const UserQuery = Paging.extend({
+  organizationId: uuid.optional(),
+  /** Part of a username, display name or email. */
+  q: text(100).optional(),
+})
+export type UserQuery = z.infer<typeof UserQuery>
 
 const username = z
   .string()
@@ -117,6 +175,7 @@ export const NewUser = z
   })
   .strict()
   .meta({ id: 'NewUser' })
+export type NewUser = z.infer<typeof NewUser>
 
 export const UserPatch = z
   .object({
@@ -128,11 +187,15 @@ export const UserPatch = z
   .partial()
   .strict()
   .meta({ id: 'UserPatch' })
+export type UserPatch = z.infer<typeof UserPatch>
 
 export const MembershipPut = z
   .object({ role: RoleSchema, active: z.boolean().default(true) })
   .strict()
   .meta({ id: 'MembershipPut' })
+export type MembershipPut = z.infer<typeof MembershipPut>
+
+export const MembershipParams = z.object({ id: uuid, organizationId: uuid })
 
 export const ApiToken = z
   .object({

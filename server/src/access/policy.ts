@@ -67,7 +67,10 @@ export function canSeeUser(actor: Actor, user: UserScope): boolean {
   return canManageUser(actor, user)
 }
 
-/** A CoC admin manages the CoC's users; an agency admin manages users whose only agency is theirs. */
+/**
+ * A CoC admin manages the CoC's users; an agency admin manages users whose only agency is theirs and who
+ * hold only roles an agency admin may give (never, say, the CoC admin who happens to work there).
+ */
 export function canManageUser(actor: Actor, user: UserScope): boolean {
   if (isSystem(actor) || hasRole(actor, 'system_admin')) return true
   if (!isUser(actor) || user.memberships.some((membership) => membership.role === 'system_admin'))
@@ -80,13 +83,18 @@ export function canManageUser(actor: Actor, user: UserScope): boolean {
   if (actor.role === 'agency_admin') {
     return (
       user.memberships.length > 0 &&
-      user.memberships.every((membership) => membership.organizationId === actor.organizationId)
+      user.memberships.every(
+        (membership) =>
+          membership.organizationId === actor.organizationId &&
+          AGENCY_ASSIGNABLE_ROLES.includes(membership.role),
+      )
     )
   }
   return false
 }
 
-const AGENCY_ASSIGNABLE_ROLES: readonly Role[] = [
+/** The roles an agency admin may give (and so hold sway over) in their own agency. */
+export const AGENCY_ASSIGNABLE_ROLES: readonly Role[] = [
   'agency_admin',
   'case_manager',
   'housing_provider',
