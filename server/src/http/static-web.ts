@@ -7,7 +7,18 @@ import { notFound } from './errors'
 /** Serves the built web app (web/dist) with client-side routing: unknown non-API paths get index.html. */
 export async function registerStaticWeb(app: FastifyInstance, webDist: string): Promise<boolean> {
   if (!fs.existsSync(path.join(webDist, 'index.html'))) return false
-  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] })
+  // The app's files are public like its sign-in page: the browser loads them before anyone signs in.
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), public: true }
+    })
+    await scope.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] })
+    registerClientRouting(scope, webDist)
+  })
+  return true
+}
+
+function registerClientRouting(app: FastifyInstance, webDist: string): void {
   app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
     const file = (request.params as { '*': string })['*']
     if (file.startsWith('api/')) throw notFound('API route')
@@ -22,5 +33,4 @@ export async function registerStaticWeb(app: FastifyInstance, webDist: string): 
     }
     return reply.sendFile('index.html')
   })
-  return true
 }
