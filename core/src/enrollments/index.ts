@@ -1,0 +1,5 @@
+export * from './annual-assessment'
+export * from './dates'
+export * from './required-elements'
+export * from './rules'
+export * from './stage-fields'

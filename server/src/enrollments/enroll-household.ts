@@ -1,0 +1,102 @@
+import { type Enrollment, HEAD_OF_HOUSEHOLD, householdIssues, type NewEnrollment } from '@threshold/core'
+import { canEnrollInProject } from '../access/enrollment-policy'
+import { assertPermitted, loadVisible } from '../access/load-visible'
+import { canSeeProject } from '../access/policy'
+import { recordAudit } from '../audit/record-audit'
+import { userActor } from '../http/app-context'
+import { assertNoIssues, type EnrollmentContext } from './enrollment-access'
+import {
+  assertNoOverlap,
+  explainOverlap,
+  findProjectForEnrollment,
+  insertMemberEnrollment,
+  loadEnrollableClientDob,
+  memberDateIssues,
+  projectIssues,
+} from './enrollment-writes'
+import { loadEnrollments, presentEnrollments } from './enrollments.repository'
+
+const ACTION = 'enrollment.create'
+
+/**
+ * Enrolls a household in a project at once (one enrollment per member, one HUD HouseholdID): every member
+ * must be someone the actor may see, the actor's agency must operate the project (or be CE / CoC admin).
+ */
+export async function enrollHousehold(
+  context: EnrollmentContext,
+  input: NewEnrollment,
+): Promise<Enrollment[]> {
+  const { db, today } = context
+  const actor = userActor(context.actor)
+  const project = await loadVisible({
+    db,
+    actor,
+    entityType: 'project',
+    id: input.projectId,
+    action: ACTION,
+    load: findProjectForEnrollment,
+    canSee: canSeeProject,
+  })
+  await assertPermitted(db, actor, canEnrollInProject(actor, project), {
+    action: ACTION,
+    entityType: 'project',
+    entityId: project.id,
+    message: 'Your agency does not operate this project',
+  })
+  const members: (NewEnrollment['members'][number] & { dob: string | null })[] = []
+  for (const member of input.members) {
+    members.push({ ...member, dob: await loadEnrollableClientDob(context, project, member.clientId, ACTION) })
+  }
+  assertNoIssues([
+    ...householdIssues(members.map((member) => ({ ...member, entryDate: input.entryDate, exitDate: null }))),
+    ...projectIssues(project, input),
+    ...members.flatMap((member) =>
+      memberDateIssues(project, { entryDate: input.entryDate, dob: member.dob }, today),
+    ),
+  ])
+  const stays = members.map((member) => ({
+    clientId: member.clientId,
+    projectId: project.id,
+    entryDate: input.entryDate,
+    exitDate: null,
+  }))
+  for (const stay of stays) await assertNoOverlap(db, stay)
+
+  const ids = await db
+    .transaction()
+    .execute(async (trx) => {
+      const household = await trx
+        .insertInto('enrollment_household')
+        .values({
+          project_id: project.id,
+          coc_id: project.cocId,
+          owner_organization_id: actor.organizationId,
+          created_by: actor.userId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      await recordAudit(trx, actor, {
+        action: 'enrollment_household.create',
+        entityType: 'enrollment_household',
+        entityId: household.id,
+        details: { projectId: project.id, clientIds: members.map((member) => member.clientId) },
+      })
+      const created: string[] = []
+      for (const member of members) {
+        created.push(
+          await insertMemberEnrollment(trx, actor, {
+            ...member,
+            enrollmentHouseholdId: household.id,
+            project,
+            entryDate: input.entryDate,
+            // 3.16 is collected for the head of household.
+            enrollmentCoc:
+              member.relationshipToHoh === HEAD_OF_HOUSEHOLD ? (input.enrollmentCoc ?? null) : null,
+          }),
+        )
+      }
+      return created
+    })
+    .catch((error) => explainOverlap(db, error, stays))
+  return presentEnrollments(db, actor, await loadEnrollments(db, actor, { ids }, today), today)
+}
