@@ -1,0 +1,3 @@
+export * from './demo-tool'
+export * from './score-assessment'
+export * from './tool-definition'
