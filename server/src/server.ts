@@ -34,6 +34,14 @@ export async function startServer(config: Config, database: Database): Promise<F
     { database, config, clock: systemClock, version: VERSION },
     { serveWeb: true, logger: true },
   )
+  // Night-by-night check-outs and stale holds; safe with several instances on one database.
+  const { startBedAutomation } = await import('./beds/bed-automation')
+  const stopBedAutomation = startBedAutomation({
+    db: database.db,
+    clock: systemClock,
+    onError: (error) => app.log.error({ errName: (error as Error)?.name }, 'bed automation round failed'),
+  })
+  app.addHook('onClose', stopBedAutomation)
   await app.listen({ port: config.port, host: config.host })
   return app
 }

@@ -1,0 +1,143 @@
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../test/test-app'
+import { buildApp } from '../app'
+import { SESSION_COOKIE } from '../auth/sessions'
+import { type Database, openDatabase } from '../db/database'
+import { type BedWorld, buildBedWorld, createBed, enrolledClient } from './beds.fixtures'
+
+// Two app instances on one database (two connection pools on PostgreSQL; one shared PGlite otherwise): a
+// check-in through instance A reaches a board streaming from instance B within a second.
+
+let t: TestApp
+let world: BedWorld
+let secondDatabase: Database
+let instanceB: FastifyInstance
+let baseUrlB: string
+beforeAll(async () => {
+  t = await createTestApp()
+  world = await buildBedWorld(t)
+  const url = (t.database as Database & { url?: string }).url
+  secondDatabase = url ? await openDatabase({ databaseUrl: url }) : t.database
+  instanceB = await buildApp({ database: secondDatabase, config: t.config, clock: t.clock, version: 'test' })
+  baseUrlB = await instanceB.listen({ port: 0, host: '127.0.0.1' })
+})
+afterAll(async () => {
+  await instanceB.close()
+  if (secondDatabase !== t.database) await secondDatabase.close()
+  await t.close()
+})
+
+/** Opens the facility's event stream on instance B and reads it chunk by chunk. */
+async function openStream(cookie: string, facilityId = world.facility.id) {
+  const abort = new AbortController()
+  const response = await fetch(`${baseUrlB}/api/facilities/${facilityId}/events`, {
+    headers: { cookie: `${SESSION_COOKIE}=${cookie}` },
+    signal: abort.signal,
+  })
+  const reader = response.body!.getReader()
+  const decoder = new TextDecoder()
+  let buffered = ''
+  return {
+    response,
+    /** Resolves with the text read once it contains `text`; rejects after `ms`. */
+    async readUntil(text: string, ms = 1000): Promise<string> {
+      const deadline = Date.now() + ms
+      while (!buffered.includes(text)) {
+        const remaining = deadline - Date.now()
+        if (remaining <= 0) throw new Error(`no "${text}" within ${ms} ms; got: ${buffered}`)
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), remaining)),
+        ])
+        if (chunk === null) throw new Error(`no "${text}" within ${ms} ms; got: ${buffered}`)
+        if (chunk.value) buffered += decoder.decode(chunk.value, { stream: true })
+        if (chunk.done && !buffered.includes(text))
+          throw new Error(`stream ended before "${text}": ${buffered}`)
+      }
+      return buffered
+    },
+    close: () => abort.abort(),
+  }
+}
+
+function changeEvents(text: string): unknown[] {
+  return text
+    .split('\n\n')
+    .filter((block) => block.startsWith('event: change'))
+    .map((block) => JSON.parse(block.split('\ndata: ')[1] ?? 'null'))
+}
+
+describe('live board across instances', () => {
+  it('delivers a check-in on instance A to a stream on instance B within a second, ids only', async () => {
+    const bed = await createBed(t.db, {
+      facilityId: world.facility.id,
+      projectId: world.shelterProject.id,
+      unit: 'Live room',
+      name: 'L1',
+    })
+    const resident = await enrolledClient(t, world, { first: 'Streamed', last: 'Resident' })
+    const stream = await openStream(world.users.ceManager.cookie)
+    try {
+      expect(stream.response.status).toBe(200)
+      expect(stream.response.headers.get('content-type')).toContain('text/event-stream')
+      expect(stream.response.headers.get('cache-control')).toBe('no-store')
+      await stream.readUntil(': connected')
+
+      const started = Date.now()
+      const checkIn = await t.request({
+        method: 'POST',
+        url: '/api/stays',
+        cookie: world.users.staff.cookie,
+        payload: { bedId: bed.id, ...resident },
+      })
+      expect(checkIn.statusCode).toBe(201)
+      const text = await stream.readUntil(bed.id, 1000)
+      expect(Date.now() - started).toBeLessThan(1000)
+      const [event] = changeEvents(text)
+      expect(event).toEqual({ facilityId: world.facility.id, bedId: bed.id, version: 2 })
+      expect(text).not.toContain(resident.clientId)
+      expect(text).not.toContain('Streamed')
+    } finally {
+      stream.close()
+    }
+  })
+
+  it("sends nothing about another facility's beds", async () => {
+    const other = await t.db
+      .insertInto('facility')
+      .values({ coc_id: world.coc.id, organization_id: world.harbor.id, name: 'Quiet Place' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const bed = await createBed(t.db, {
+      facilityId: world.facility.id,
+      projectId: world.shelterProject.id,
+      unit: 'Live room',
+      name: 'L2',
+    })
+    const stream = await openStream(world.users.staff.cookie, other.id)
+    try {
+      await stream.readUntil(': connected')
+      const resident = await enrolledClient(t, world, { first: 'Elsewhere', last: 'Resident' })
+      await t.request({
+        method: 'POST',
+        url: '/api/stays',
+        cookie: world.users.staff.cookie,
+        payload: { bedId: bed.id, ...resident },
+      })
+      await expect(stream.readUntil('event: change', 500)).rejects.toThrow(/no "event: change"/)
+    } finally {
+      stream.close()
+    }
+  })
+
+  it('refuses the stream to another agency (404) and to anonymous callers (401)', async () => {
+    const outsider = await fetch(`${baseUrlB}/api/facilities/${world.facility.id}/events`, {
+      headers: { cookie: `${SESSION_COOKIE}=${world.users.outsider.cookie}` },
+    })
+    expect(outsider.status).toBe(404)
+    expect(((await outsider.json()) as { error: { code: string } }).error.code).toBe('not_found')
+    const anonymous = await fetch(`${baseUrlB}/api/facilities/${world.facility.id}/events`)
+    expect(anonymous.status).toBe(401)
+  })
+})
