@@ -32,7 +32,9 @@ vitest('unit and database tests (PGlite)', [], { TEST_ENGINE: 'pglite' })
 if (process.env.TEST_DATABASE_URL) {
   vitest('database tests (PostgreSQL)', [], { TEST_ENGINE: 'postgres' })
 } else {
-  console.log('\nPostgreSQL run skipped: set TEST_DATABASE_URL=postgres://… to run the database tests on PostgreSQL too.')
+  console.log(
+    '\nPostgreSQL run skipped: set TEST_DATABASE_URL=postgres://… to run the database tests on PostgreSQL too.',
+  )
 }
 
 const browser = chromiumPath()
@@ -41,10 +43,14 @@ if (browser) {
   if (build.status !== 0) exitCode = 1
   else vitest('end-to-end tests (Chromium)', ['--config', 'vitest.e2e.config.ts'], { CHROMIUM_PATH: browser })
 } else if (process.env.CI) {
-  console.error('\nEnd-to-end tests FAILED to run: no Chromium found (install the Debian package "chromium").')
+  console.error(
+    '\nEnd-to-end tests FAILED to run: no Chromium found (install the Debian package "chromium").',
+  )
   exitCode = 1
 } else {
-  console.log('\nEnd-to-end tests skipped: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).')
+  console.log(
+    '\nEnd-to-end tests skipped: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).',
+  )
 }
 
 console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)

@@ -1,3 +1,7 @@
 export * from './api/index'
+export * from './assessments/index'
+export * from './derived-facts/index'
+export * from './enrollments/index'
 export * from './hud/index'
+export * from './matching/index'
 export * from './roles'

@@ -12,16 +12,50 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
+import { assessmentToolRoutes } from './assessment-tools/assessment-tools.routes'
+import { auditRoutes } from './audit/audit.routes'
+import { authRoutes } from './auth/auth.routes'
 import { registerAuthentication } from './auth/authenticate'
+import { bedRoutes } from './beds/beds.routes'
+import { caseNoteRoutes } from './case-notes/case-notes.routes'
+import { clientRoutes } from './clients/clients.routes'
+import { clientSearchRoutes } from './clients/search.routes'
+import { cocRoutes } from './cocs/cocs.routes'
+import { enrollmentRoutes } from './enrollments/enrollments.routes'
+import { householdRoutes } from './households/households.routes'
 import type { AppDeps, RoutePlugin } from './http/app-context'
 import { registerErrorHandler } from './http/error-handler'
 import { AppError } from './http/errors'
 import { registerSecurityHeaders } from './http/security-headers'
 import { registerStaticWeb } from './http/static-web'
+import { mergeRoutes } from './merge/merge.routes'
+import { organizationRoutes } from './organizations/organizations.routes'
+import { projectRoutes } from './projects/projects.routes'
+import { releaseRoutes } from './releases/releases.routes'
+import { serviceRoutes } from './services/services.routes'
 import { healthRoutes } from './system/health.routes'
+import { userRoutes } from './users/users.routes'
 
 /** Every domain's routes; a new domain adds its plugin here. */
-const ROUTES: RoutePlugin[] = [healthRoutes]
+const ROUTES: RoutePlugin[] = [
+  healthRoutes,
+  authRoutes,
+  cocRoutes,
+  organizationRoutes,
+  projectRoutes,
+  userRoutes,
+  auditRoutes,
+  clientRoutes,
+  clientSearchRoutes,
+  mergeRoutes,
+  householdRoutes,
+  enrollmentRoutes,
+  releaseRoutes,
+  bedRoutes,
+  caseNoteRoutes,
+  serviceRoutes,
+  assessmentToolRoutes,
+]
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')
 

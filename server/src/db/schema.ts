@@ -1,19 +1,19 @@
 import type { Role } from '@threshold/core'
 import type { ColumnType, Generated } from 'kysely'
+import type { AssessmentToolTables } from '../assessment-tools/assessment-tool.tables'
+import type { BedTables } from '../beds/bed.tables'
+import type { CaseNoteTables } from '../case-notes/case-note.tables'
 import type { ClientTables } from '../clients/client.tables'
+import type { EnrollmentTables } from '../enrollments/enrollment.tables'
+import type { HouseholdTables } from '../households/household.tables'
+import type { MergeTables } from '../merge/merge.tables'
+import type { ReleaseTables } from '../releases/release.tables'
+import type { ServiceTables } from '../services/service.tables'
 
 // Kysely's view of the tables. Timestamps arrive as Date; DATE columns as 'YYYY-MM-DD' strings.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
-type Json =
-  | ColumnType<unknown, string | undefined, string>
-  | 'system_admin'
-  | 'coc_admin'
-  | 'ce_manager'
-  | 'agency_admin'
-  | 'case_manager'
-  | 'housing_provider'
-  | 'analyst'
+type Json = ColumnType<unknown, string | undefined, string>
 
 export interface CocTable {
   id: Generated<string>
@@ -21,12 +21,18 @@ export interface CocTable {
   name: string
   settings: ColumnType<CocSettings, string | undefined, string>
   created_at: CreatedAt
-  updated_at: Generated<Timestamp>
+  updated_at: Timestamp
 }
 
-/** CoC-wide switches; absent keys take the defaults in `coc/coc-settings.ts`. */
+/** CoC-wide switches; an absent key means its documented default. */
 export interface CocSettings {
   mfaRequiredRoles?: Role[]
+  /** Months a new release of information lasts unless its end date is given (default 12). */
+  releaseDefaultMonths?: number
+  /** Find Client hints (no details) at a likely match in a restricted record the searcher cannot open. */
+  searchMaskedHint?: boolean
+  /** Authors may mark case notes shareable with agencies that hold a project-data release (default off). */
+  shareableCaseNotes?: boolean
 }
 
 export interface OrganizationTable {
@@ -36,7 +42,7 @@ export interface OrganizationTable {
   victim_service_provider: Generated<boolean>
   active: Generated<boolean>
   created_at: CreatedAt
-  updated_at: Generated<Timestamp>
+  updated_at: Timestamp
 }
 
 export interface ProjectTable {
@@ -51,7 +57,7 @@ export interface ProjectTable {
   hmis_participation: Generated<number>
   active: Generated<boolean>
   created_at: CreatedAt
-  updated_at: Generated<Timestamp>
+  updated_at: Timestamp
 }
 
 export interface AppUserTable {
@@ -63,9 +69,12 @@ export interface AppUserTable {
   active: Generated<boolean>
   totp_secret: string | null
   totp_enabled_at: Timestamp | null
+  /** The last TOTP time step accepted; a code is never accepted twice. */
+  totp_last_used_step: number | null
   recovery_code_hashes: Generated<string[]>
   created_at: CreatedAt
-  updated_at: Generated<Timestamp>
+  /** Timestamp already allows leaving it out on insert; Generated<> would make it impossible to set. */
+  updated_at: Timestamp
 }
 
 export interface MembershipTable {
@@ -129,7 +138,16 @@ export interface AuditEventTable {
 }
 
 /** Every table; each domain declares its own in `<domain>/<domain>.tables.ts` and is listed here. */
-export interface DB extends ClientTables {
+export interface DB
+  extends ClientTables,
+    HouseholdTables,
+    ReleaseTables,
+    MergeTables,
+    EnrollmentTables,
+    CaseNoteTables,
+    ServiceTables,
+    BedTables,
+    AssessmentToolTables {
   coc: CocTable
   organization: OrganizationTable
   project: ProjectTable

@@ -5,13 +5,19 @@ import { hashPassword } from '../auth/passwords'
 import type { DB } from '../db/schema'
 import { DEMO_COC } from './demo-agencies'
 import { DEMO_PASSWORD } from './demo-users'
+import { seedDemoAssessmentTool } from './seed-demo-assessment-tool'
 import { seedDemoClients } from './seed-demo-clients'
 import { seedOrganizations } from './seed-organizations'
 import type { DemoSeed, DemoSeedStep } from './seed-step'
 import { seedUsers } from './seed-users'
 
 /** Run in this order; a later feature (clients, queue, referrals, beds) adds its step with one line. */
-const DEMO_SEED_STEPS: DemoSeedStep[] = [seedOrganizations, seedUsers, seedDemoClients]
+const DEMO_SEED_STEPS: DemoSeedStep[] = [
+  seedOrganizations,
+  seedUsers,
+  seedDemoClients,
+  seedDemoAssessmentTool,
+]
 
 export type DemoSeedOutcome = 'seeded' | 'already_present'
 

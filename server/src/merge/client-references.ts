@@ -43,10 +43,17 @@ export const CLIENT_REFERENCES: readonly {
     merge: 'move',
     why: 'who signed stays the person',
   },
+  { table: 'enrollment', column: 'client_id', merge: 'move', why: 'project stays follow the person' },
   { table: 'client_merge', column: 'survivor_client_id', merge: 'keep', why: 'merge history' },
   { table: 'client_merge', column: 'merged_client_id', merge: 'keep', why: 'merge history' },
   { table: 'client_pair_exclusion', column: 'client_a', merge: 'keep', why: 'split decisions' },
   { table: 'client_pair_exclusion', column: 'client_b', merge: 'keep', why: 'split decisions' },
+  { table: 'case_note', column: 'client_id', merge: 'move', why: 'case notes follow the person' },
+  { table: 'service_record', column: 'client_id', merge: 'move', why: 'services follow the person' },
+  { table: 'bed_stay', column: 'client_id', merge: 'move', why: 'bed stays follow the person' },
+  { table: 'bed_night', column: 'client_id', merge: 'move', why: 'bed nights follow the person' },
+  { table: 'reservation_member', column: 'client_id', merge: 'move', why: 'held beds follow the person' },
+  { table: 'client_bar', column: 'client_id', merge: 'move', why: 'a bar follows the person' },
 ]
 
 const MOVED = CLIENT_REFERENCES.filter((reference) => reference.merge === 'move')

@@ -1,11 +1,27 @@
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as m0001 from './0001_foundation'
+import * as m0002 from './0002_auth'
 import * as m0010 from './0010_clients'
+import * as m0011 from './0011_households_releases'
+import * as m0013 from './0013_search_indexes'
+import * as m0014 from './0014_client_merge'
+import * as m0020 from './0020_enrollments'
+import * as m0021 from './0021_case_notes_services'
+import * as m0030 from './0030_beds'
+import * as m0040 from './0040_assessment_tools'
 
 // A static list keeps migrations bundler-safe and ordered by name; add new files here.
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_auth': m0002,
   '0010_clients': m0010,
+  '0011_households_releases': m0011,
+  '0013_search_indexes': m0013,
+  '0014_client_merge': m0014,
+  '0020_enrollments': m0020,
+  '0021_case_notes_services': m0021,
+  '0030_beds': m0030,
+  '0040_assessment_tools': m0040,
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
