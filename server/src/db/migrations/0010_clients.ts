@@ -68,7 +68,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_dm text GENERATED ALWAYS AS (dmetaphone(f_unaccent(coalesce(last_name, '')))) STORED
     )`.execute(db)
   await sql`CREATE INDEX client_alias_client ON client_alias (client_id)`.execute(db)
-  await sql`CREATE INDEX client_alias_last_norm_trgm ON client_alias USING gin (last_norm gin_trgm_ops)`.execute(db)
+  await sql`CREATE INDEX client_alias_last_norm_trgm ON client_alias USING gin (last_norm gin_trgm_ops)`.execute(
+    db,
+  )
   await sql`CREATE INDEX client_alias_last_dm ON client_alias (last_dm)`.execute(db)
 
   // Who changed what, when: one row per saved change, with the changed fields (SSN values masked).
