@@ -40,7 +40,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(connectionString: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: poolSize })
+  // JIT compilation costs more than it saves on our short, index-driven queries: the Find Client benchmark
+  // measured name searches 3-5x slower with it on (docs/benchmarks.md).
+  const pool = new pg.Pool({ connectionString, max: poolSize, options: '-c jit=off' })
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {})
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
