@@ -11,7 +11,7 @@ import type { DB } from '../src/db/schema'
 // What every benchmark needs: a fresh migrated database on either engine, percentiles, the machine's
 // description, and its own section of docs/benchmarks.md.
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const BENCHMARKS_DOC = path.join(REPO_ROOT, 'docs/benchmarks.md')
 
 export type BenchDatabase = Database & { cleanup?: () => Promise<void> }

@@ -11,22 +11,26 @@
 // Results go to docs/benchmarks.md, section "Find Client — quality".
 
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { compareFields, isRealDate, type MatchPerson } from '@threshold/core'
 import { type Kysely, sql } from 'kysely'
-import pg from 'pg'
 import type { UserActor } from '../src/access/actor'
 import { searchClients } from '../src/clients/search-clients'
 import { systemClock } from '../src/clock'
-import { type Database, openDatabase } from '../src/db/database'
-import { migrateToLatest } from '../src/db/migrations/index'
 import type { DB } from '../src/db/schema'
+import {
+  BENCHMARKS_DOC,
+  type BenchDatabase,
+  machine,
+  openBenchPglite,
+  openBenchPostgres,
+  percentile,
+  REPO_ROOT,
+  serverVersion,
+  writeDocSection,
+} from './bench-support'
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const FEBRL_DIR = process.env.FEBRL_DIR ?? path.resolve(REPO_ROOT, '../shared/data/febrl')
-const DOC_PATH = path.join(REPO_ROOT, 'docs/benchmarks.md')
 const SECTION_TITLE = '## Find Client — quality'
 const TOP_K = 10
 
@@ -96,11 +100,11 @@ export async function main(args: string[]): Promise<void> {
     return
   }
 
-  const engines: { name: string; open: () => Promise<Database & { cleanup?: () => Promise<void> }> }[] = [
-    { name: 'PGlite', open: openPglite },
+  const engines: { name: string; open: () => Promise<BenchDatabase> }[] = [
+    { name: 'PGlite', open: openBenchPglite },
   ]
   const postgresUrl = process.env.BENCH_DATABASE_URL
-  if (postgresUrl) engines.push({ name: 'PostgreSQL', open: () => openPostgres(postgresUrl) })
+  if (postgresUrl) engines.push({ name: 'PostgreSQL', open: () => openBenchPostgres(postgresUrl, 'febrl') })
 
   const results: DatasetResult[] = []
   for (const engine of engines) {
@@ -121,8 +125,8 @@ export async function main(args: string[]): Promise<void> {
 
   const section = renderSection(results)
   if (write) {
-    writeSection(section)
-    console.log(`\nWrote "${SECTION_TITLE.slice(3)}" in ${path.relative(process.cwd(), DOC_PATH)}`)
+    writeDocSection(SECTION_TITLE, section)
+    console.log(`\nWrote "${SECTION_TITLE.slice(3)}" in ${path.relative(process.cwd(), BENCHMARKS_DOC)}`)
   } else console.log(`\n${section}`)
 }
 
@@ -158,37 +162,6 @@ function febrlDate(value: string): string | null {
   return Number(year) >= 1900 && isRealDate(Number(year), Number(month), Number(day))
     ? `${year}-${month}-${day}`
     : null
-}
-
-// ── Databases ─────────────────────────────────────────────────────────────────────────────────────────
-
-async function openPglite() {
-  const database = await openDatabase({})
-  await migrateToLatest(database.db)
-  return database
-}
-
-async function openPostgres(url: string) {
-  const name = `threshold_bench_${process.pid}_${Date.now()}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  const target = new URL(url)
-  target.pathname = `/${name}`
-  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 2 })
-  await migrateToLatest(database.db)
-  return {
-    ...database,
-    async cleanup() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await admin.end()
-    },
-  }
-}
-
-async function serverVersion(db: Kysely<DB>): Promise<string> {
-  const { rows } = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(db)
-  return ` ${rows[0]?.v.split(' ')[0] ?? ''}`
 }
 
 // ── Running ───────────────────────────────────────────────────────────────────────────────────────────
@@ -382,12 +355,6 @@ async function baselineSearch(db: Kysely<DB>, record: FebrlRecord, withId: boole
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole)
 const fixed = (value: number) => value.toFixed(4)
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
-
 function printResult(result: DatasetResult) {
   console.log(`\n${result.engine} · ${result.dataset}: ${result.clients} clients`)
   for (const mode of MODES) {
@@ -402,13 +369,6 @@ function printResult(result: DatasetResult) {
     for (const line of outcome.misses) console.log(`    miss   ${line}`)
     for (const line of outcome.falseLikely) console.log(`    false likely  ${line}`)
   }
-}
-
-function machine(): string {
-  const cpu =
-    /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model
-  const ram = Math.round(os.totalmem() / 2 ** 30)
-  return `${os.availableParallelism()} cores (nproc), ${cpu ?? 'unknown CPU'}, ${ram} GB RAM, Node ${process.version}`
 }
 
 function targetCheck(result: DatasetResult): string[] {
@@ -450,7 +410,10 @@ function renderSection(results: DatasetResult[]): string {
     'Baseline (same run, same database): candidates by full-name trigram, DOB or ID equality, score = trigram',
     'similarity + 0.6 × DOB equal + 0.6 × ID equal (docs/security-and-benchmarks.md §1.2, without postcode).',
     'The scoring rules (field comparison → weight, and the combination rules for `likely`) are the tables in',
-    '`core/src/matching/score.ts`; nothing in them refers to FEBRL.',
+    '`core/src/matching/score.ts`; nothing in them refers to FEBRL. Among equal scores, a record with the same',
+    'unknown fields as the search (no DOB on either, say) comes first (`sharedGaps` in',
+    '`server/src/clients/search-clients.ts`); FEBRL keeps a missing field missing in most duplicates, so this',
+    'tie-break helps here more than it may on real data.',
     '',
   ]
   for (const result of results) {
@@ -494,17 +457,4 @@ function renderSection(results: DatasetResult[]): string {
     lines.push('')
   }
   return lines.join('\n')
-}
-
-/** Replaces this benchmark's section of docs/benchmarks.md and keeps every other section as it is. */
-function writeSection(section: string) {
-  const current = fs.existsSync(DOC_PATH) ? fs.readFileSync(DOC_PATH, 'utf8') : '# Benchmarks\n'
-  const start = current.indexOf(SECTION_TITLE)
-  if (start < 0) {
-    fs.writeFileSync(DOC_PATH, `${current.trimEnd()}\n\n${section.trimEnd()}\n`)
-    return
-  }
-  const next = current.indexOf('\n## ', start + SECTION_TITLE.length)
-  const rest = next < 0 ? '' : current.slice(next + 1)
-  fs.writeFileSync(DOC_PATH, `${current.slice(0, start)}${section.trimEnd()}\n${rest ? `\n${rest}` : ''}`)
 }

@@ -6,6 +6,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   'find-client': { describe: 'Find Client match quality on FEBRL', load: () => import('./find-client') },
   'find-client-speed': { describe: 'Find Client latency', load: () => import('./find-client-speed') },
   beds: { describe: 'Bed board and availability speed', load: () => import('./beds') },
+  queue: { describe: 'Housing Queue first page speed', load: () => import('./queue') },
 }
 
 const [name, ...args] = process.argv.slice(2)

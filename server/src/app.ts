@@ -18,9 +18,12 @@ import { authRoutes } from './auth/auth.routes'
 import { registerAuthentication } from './auth/authenticate'
 import { bedRoutes } from './beds/beds.routes'
 import { caseNoteRoutes } from './case-notes/case-notes.routes'
+import { ceEventRoutes } from './ce-events/ce-events.routes'
+import { ceWorkflowRoutes } from './ce-workflow/ce-workflow.routes'
 import { clientRoutes } from './clients/clients.routes'
 import { clientSearchRoutes } from './clients/search.routes'
 import { cocRoutes } from './cocs/cocs.routes'
+import { eligibilityRoutes } from './eligibility/eligibility.routes'
 import { enrollmentRoutes } from './enrollments/enrollments.routes'
 import { householdRoutes } from './households/households.routes'
 import type { AppDeps, RoutePlugin } from './http/app-context'
@@ -29,8 +32,11 @@ import { AppError } from './http/errors'
 import { registerSecurityHeaders } from './http/security-headers'
 import { registerStaticWeb } from './http/static-web'
 import { mergeRoutes } from './merge/merge.routes'
+import { notificationRoutes } from './notifications/notifications.routes'
 import { organizationRoutes } from './organizations/organizations.routes'
 import { projectRoutes } from './projects/projects.routes'
+import { queueRoutes } from './queue/queue.routes'
+import { referralRoutes } from './referrals/referrals.routes'
 import { releaseRoutes } from './releases/releases.routes'
 import { serviceRoutes } from './services/services.routes'
 import { healthRoutes } from './system/health.routes'
@@ -50,11 +56,17 @@ const ROUTES: RoutePlugin[] = [
   mergeRoutes,
   householdRoutes,
   enrollmentRoutes,
+  ceWorkflowRoutes,
   releaseRoutes,
   bedRoutes,
   caseNoteRoutes,
   serviceRoutes,
   assessmentToolRoutes,
+  eligibilityRoutes,
+  queueRoutes,
+  referralRoutes,
+  ceEventRoutes,
+  notificationRoutes,
 ]
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist')

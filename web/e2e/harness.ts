@@ -7,8 +7,8 @@ import type { FastifyInstance } from 'fastify'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { buildApp } from '../../server/src/app'
-import { systemClock } from '../../server/src/clock'
-import { loadConfig } from '../../server/src/config'
+import { type Clock, systemClock } from '../../server/src/clock'
+import { type Config, loadConfig } from '../../server/src/config'
 import { type Database, openDatabase } from '../../server/src/db/database'
 import { migrateToLatest } from '../../server/src/db/migrations/index'
 import { seedDemo } from '../../server/src/demo/seed-demo'
@@ -98,7 +98,13 @@ interface RunningEnvironment extends E2eEnvironment {
   close(): Promise<void>
 }
 
-async function startEnvironment(): Promise<RunningEnvironment> {
+/** A test file may run the server on its own clock (moved by hand) and settings. */
+export interface E2eOptions {
+  clock?: Clock
+  config?: Partial<Config>
+}
+
+async function startEnvironment(options: E2eOptions): Promise<RunningEnvironment> {
   if (!fs.existsSync(WEB_DIST_INDEX)) {
     throw new Error('The web app is not built: run `npm run build -w @threshold/web` before the e2e suite')
   }
@@ -106,9 +112,9 @@ async function startEnvironment(): Promise<RunningEnvironment> {
   await migrateToLatest(database.db)
   await seedDemo(database.db)
   // Many sign-ins from one address in a minute is the suite, not an attack.
-  const config = { ...loadConfig({}), loginRateLimitPerMinute: 10_000 }
+  const config = { ...loadConfig({}), loginRateLimitPerMinute: 10_000, ...options.config }
   const app: FastifyInstance = await buildApp(
-    { database, config, clock: systemClock, version: 'e2e' },
+    { database, config, clock: options.clock ?? systemClock, version: 'e2e' },
     { serveWeb: true },
   )
   await app.listen({ host: '127.0.0.1', port: 0 })
@@ -148,10 +154,10 @@ async function startEnvironment(): Promise<RunningEnvironment> {
  * Starts the server and browser once per test file; after each test, fails it if any page it opened
  * logged a console error or got an unexpected error response.
  */
-export function setUpE2eEnvironment(): () => E2eEnvironment {
+export function setUpE2eEnvironment(options: E2eOptions = {}): () => E2eEnvironment {
   let environment: RunningEnvironment | undefined
   beforeAll(async () => {
-    environment = await startEnvironment()
+    environment = await startEnvironment(options)
   })
   afterEach(async () => {
     const problems = (await environment?.finishTest()) ?? []

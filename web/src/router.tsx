@@ -10,7 +10,6 @@ import {
 import { SignInPage } from './features/auth/SignInPage'
 import { safeRedirectTarget, sessionQuery } from './features/auth/session'
 import { AppLayout } from './features/shell/AppLayout'
-import { ComingNextPage, type WorkArea } from './features/shell/ComingNextPage'
 import { HomePage } from './features/shell/HomePage'
 import { NotFoundPage } from './features/shell/NotFoundPage'
 import { PATHS } from './features/shell/navigation'
@@ -57,9 +56,6 @@ type PageComponent = Parameters<typeof createRoute>[0]['component']
 const page = <Path extends string>(path: Path, component: PageComponent) =>
   createRoute({ getParentRoute: () => appRoute, path, component })
 
-const comingNext = <Path extends string>(path: Path, area: WorkArea) =>
-  page(path, () => <ComingNextPage area={area} />)
-
 /** A page whose code loads when first visited, keeping the sign-in page's bundle small. */
 const lazyPage = <Path extends string, Module extends Record<string, PageComponent>>(
   path: Path,
@@ -79,10 +75,25 @@ const routeTree = rootRoute.addChildren([
     lazyPage(`${PATHS.clients}/new`, () => import('./features/clients/NewClientPage'), 'NewClientPage'),
     lazyPage(`${PATHS.clients}/$clientId`, clientDashboard, 'ClientDashboardPage'),
     lazyPage(`${PATHS.clients}/$clientId/$section`, clientDashboard, 'ClientDashboardPage'),
-    comingNext(PATHS.housingQueue, 'housingQueue'),
-    comingNext(PATHS.referrals, 'referrals'),
-    comingNext(PATHS.beds, 'beds'),
-    comingNext(PATHS.reports, 'reports'),
+    lazyPage(PATHS.housingQueue, () => import('./features/queue/HousingQueuePage'), 'HousingQueuePage'),
+    lazyPage(PATHS.referrals, () => import('./features/referrals/ReferralsPage'), 'ReferralsPage'),
+    lazyPage(
+      `${PATHS.referrals}/$referralId`,
+      () => import('./features/referrals/ReferralDetailPage'),
+      'ReferralDetailPage',
+    ),
+    lazyPage(PATHS.beds, () => import('./features/beds/FacilitiesPage'), 'FacilitiesPage'),
+    lazyPage(
+      `${PATHS.beds}/$facilityId`,
+      () => import('./features/beds/FacilityBoardPage'),
+      'FacilityBoardPage',
+    ),
+    lazyPage(PATHS.reports, () => import('./features/reports/DataQualityReportPage'), 'ReportsPage'),
+    lazyPage(
+      PATHS.serviceCatalogue,
+      () => import('./features/services/ServiceCataloguePage'),
+      'ServiceCataloguePage',
+    ),
     lazyPage(PATHS.account, () => import('./features/account/AccountPage'), 'AccountPage'),
     lazyPage(PATHS.coc, () => import('./features/cocs/CocSettingsPage'), 'CocSettingsPage'),
     lazyPage(

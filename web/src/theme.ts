@@ -1,4 +1,4 @@
-import { Badge, type CSSVariablesResolver, createTheme } from '@mantine/core'
+import { Badge, type CSSVariablesResolver, createTheme, Modal } from '@mantine/core'
 
 // Mantine's default shades put white text on blue 6 (3.6:1) and dimmed grey text at 3.3:1; caseworkers
 // read this all day, often on poor screens, so every text pairing here meets WCAG AA (4.5:1).
@@ -18,6 +18,8 @@ export const theme = createTheme({
       defaultProps: { tt: 'none', fw: 600 },
       styles: { label: { overflow: 'visible' } },
     }),
+    // Mantine's close button is an icon without a name; screen readers (and axe) need one.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
   },
 })
 

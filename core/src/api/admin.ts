@@ -8,8 +8,29 @@ export const booleanQuery = z
   .enum(['true', 'false'], { error: 'must be true or false' })
   .transform((value) => value === 'true')
 
+/** The longest default release term a CoC may set (the CoC setting `releaseDefaultMonths`). */
+export const MAX_RELEASE_DEFAULT_MONTHS = 60
+
+const cocSettingFields = {
+  mfaRequiredRoles: z.array(RoleSchema),
+  releaseDefaultMonths: z
+    .number({ error: 'must be a number of months' })
+    .int('must be a whole number of months')
+    .min(1, 'must be at least 1 month')
+    .max(MAX_RELEASE_DEFAULT_MONTHS, `must be at most ${MAX_RELEASE_DEFAULT_MONTHS} months`)
+    .describe('Months a new release of information lasts when its end date is not given'),
+  searchMaskedHint: z
+    .boolean()
+    .describe(
+      'Find Client says (with no details) that a likely match exists in a restricted record the searcher cannot open',
+    ),
+  shareableCaseNotes: z
+    .boolean()
+    .describe('Authors may mark case notes shareable with agencies that hold a project-data release'),
+}
+
 export const Coc = z
-  .object({ id: z.string(), code: z.string(), name: z.string(), mfaRequiredRoles: z.array(RoleSchema) })
+  .object({ id: z.string(), code: z.string(), name: z.string(), ...cocSettingFields })
   .meta({ id: 'Coc' })
 export type Coc = z.infer<typeof Coc>
 
@@ -23,7 +44,7 @@ export const NewCoc = z
 export type NewCoc = z.infer<typeof NewCoc>
 
 export const CocPatch = z
-  .object({ name: requiredText(200), mfaRequiredRoles: z.array(RoleSchema) })
+  .object({ name: requiredText(200), ...cocSettingFields })
   .partial()
   .strict()
   .meta({ id: 'CocPatch' })

@@ -38,21 +38,35 @@ export interface FoldedName {
   sound: string
 }
 
+/** Folded names by their raw value: a search folds the same few hundred names again and again. */
+const folded = new Map<string, FoldedName>()
+const FOLDED_CACHE_SIZE = 20_000
+
 export function foldFullName(value: string | null | undefined): FoldedName {
+  const key = value ?? ''
+  const known = folded.get(key)
+  if (known) return known
   const whole = foldName(value)
-  return { whole, parts: nameParts(value), sound: phoneticKey(whole) }
+  const name: FoldedName = { whole, parts: nameParts(value), sound: phoneticKey(whole) }
+  // A bounded cache: when full, start again rather than track recency (cheap, and rare).
+  if (folded.size >= FOLDED_CACHE_SIZE) folded.clear()
+  folded.set(key, name)
+  return name
 }
 
 /** Two spellings one or two edits apart that still read as the same name (Jonathon / Johnathan). */
 function spelledSimilarly(a: string, b: string): boolean {
   const shorter = Math.min(a.length, b.length)
   if (shorter < 4) return false
+  // The length difference is a lower bound of the edit distance: skip the table when it decides alone.
+  const lengthGap = Math.abs(a.length - b.length)
+  if (lengthGap > 3 || (lengthGap > 2 && shorter < 8)) return jaroWinkler(a, b) >= 0.9
   const distance = editDistance(a, b)
   return distance <= 2 || (distance <= 3 && shorter >= 8) || jaroWinkler(a, b) >= 0.9
 }
 
 function isOneLetterOff(a: string, b: string): boolean {
-  return Math.min(a.length, b.length) >= 3 && editDistance(a, b) === 1
+  return Math.min(a.length, b.length) >= 3 && Math.abs(a.length - b.length) <= 1 && editDistance(a, b) === 1
 }
 
 function sharesAPart(a: FoldedName, b: FoldedName): boolean {

@@ -48,10 +48,10 @@ export async function activeBarFor({
   return { ...bar, target: barredProject ? 'project' : 'facility' }
 }
 
-/** Refuses (422, with the bar's reason) when an active bar covers the bed's project or facility. */
+/** Refuses (422, with the bar's reason) when an active bar covers the project or facility. */
 export async function assertNotBarred(
   db: Kysely<DB> | Transaction<DB>,
-  place: { clientId: string; projectId?: string; facilityId: string; placeName: string; today: string },
+  place: { clientId: string; projectId?: string; facilityId?: string; placeName: string; today: string },
 ): Promise<void> {
   const bar = await activeBarFor({ db, ...place })
   if (!bar) return
@@ -59,6 +59,6 @@ export async function assertNotBarred(
   throw new AppError(
     'unprocessable',
     `This client is barred from ${place.placeName} (since ${bar.beginDate}, ${until}). Reason: ${bar.reason}`,
-    { barId: bar.id },
+    { barId: bar.id, clientId: place.clientId },
   )
 }

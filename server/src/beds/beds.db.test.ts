@@ -409,6 +409,14 @@ describe('reservations and offline beds', () => {
       reason: 'Paint',
     })
     expect(overlapping.statusCode).toBe(409)
+
+    t.clock.advance(60_000)
+    const online = await as(world.users.staff, 'POST', `/api/beds/${bed.id}/online`)
+    expect(online.statusCode).toBe(200)
+    expect(online.json()).toMatchObject({ reason: 'Mold repair', until: t.clock.now().toISOString() })
+    expect(await boardBed(world.users.staff, bed.id)).toMatchObject({ state: 'available', offline: null })
+    expect((await checkIn(bed.id, await newResident())).statusCode).toBe(201)
+    expect((await as(world.users.staff, 'POST', `/api/beds/${bed.id}/online`)).statusCode).toBe(409)
   })
 })
 

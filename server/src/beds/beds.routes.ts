@@ -27,6 +27,7 @@ import type { RoutePlugin } from '../http/app-context'
 import { registerLiveStream } from '../live/live-stream'
 import { addBed } from './add-bed'
 import { BEDS_CHANNEL } from './beds.repository'
+import { bringBedOnline } from './bring-bed-online'
 import { cancelReservation } from './cancel-reservation'
 import { checkIn } from './check-in'
 import { checkOut } from './check-out'
@@ -246,6 +247,18 @@ export const bedRoutes: RoutePlugin = (app, deps) => {
           input: request.body,
         }),
       ),
+  )
+  app.post(
+    '/api/beds/:id/online',
+    {
+      schema: {
+        tags,
+        summary: 'Bring an offline bed back into service now',
+        params: IdParams,
+        response: { 200: BedOffline },
+      },
+    },
+    (request) => bringBedOnline({ db, actor: request.actor, clock, bedId: request.params.id }),
   )
 
   app.get(

@@ -84,6 +84,8 @@ beforeAll(async () => {
   await seedClient('obrien', { first: 'Sean', last: "O'Brien", dob: '1975-07-04' })
   await seedClient('twinA', { first: 'Jacob', last: 'Miller', dob: '2010-06-01' })
   await seedClient('twinB', { first: 'Joshua', last: 'Miller', dob: '2010-06-01' })
+  await seedClient('blackwoodWithDob', { first: 'Theodora', last: 'Blackwood', dob: '1962-04-04' })
+  await seedClient('blackwoodNoDob', { first: 'Cornelia', last: 'Blackwood' })
   // Records of the other agency the case manager may not open: no release.
   const hidden = { dob: '1970-01-01', owner: orgs.outreach }
   await seedClient('restricted', {
@@ -221,6 +223,20 @@ describe('ranking and reasons', () => {
     const { results: found } = await results({ firstName: 'Jacob', lastName: 'Miller', dob: '2010-06-01' })
     expect(found[0]).toMatchObject({ id: ids.twinA, matchLevel: 'likely' })
     expect(found.find((result) => result.id === ids.twinB)?.matchLevel).not.toBe('likely')
+  })
+
+  it('finds a record by one name when the other is wrong, the same unknown DOB first among equals', async () => {
+    const { results: found } = await results({ firstName: 'Prudence', lastName: 'Blackwood' })
+    const [first, second] = found
+    expect(first).toMatchObject({
+      id: ids.blackwoodNoDob,
+      reasons: ['first name differs', 'last name matches'],
+    })
+    expect(second).toMatchObject({ id: ids.blackwoodWithDob, score: first!.score })
+    // With a DOB typed, a different DOB counts against a record (an unknown one does not): scores differ.
+    const withDob = await results({ firstName: 'Prudence', lastName: 'Blackwood', dob: '1990-01-01' })
+    const scoreOf = (id: string | undefined) => withDob.results.find((result) => result.id === id)!.score
+    expect(scoreOf(ids.blackwoodNoDob)).toBeGreaterThan(scoreOf(ids.blackwoodWithDob))
   })
 
   it('keeps to the limit', async () => {

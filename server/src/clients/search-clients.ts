@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import {
   type ClientSearchResult,
+  foldFullName,
   foldName,
   foldNameForSearch,
   type MatchAlias,
@@ -22,11 +23,13 @@ import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { AppError } from '../http/errors'
 
-// Find Client. Candidates come from SQL, one index-driven branch per kind of evidence (trigram and
-// double-metaphone names, nickname expansions, near DOBs, near SSNs, last 4, Client ID), each capped and
-// ordered by similarity — never `ORDER BY id LIMIT`, which tempts the planner into a primary-key scan.
-// Every branch carries the visibility filter, so a record the actor may not see is never fetched, scored
-// or counted. The few hundred candidates are then scored in TypeScript by `scoreMatch` (core/src/matching).
+// Find Client. Candidates come from SQL, one index-driven branch per kind of evidence, each capped: both
+// names typed (B-tree name keys: double metaphone, nicknames, first/last three letters), each name alone as
+// a small unranked safety net, a name typed alone (trigram too), former names and aliases, near DOBs, near
+// SSNs, last 4, Client ID. Ranked branches order by similarity — never `ORDER BY id LIMIT`, which tempts the
+// planner into a primary-key scan. Every branch carries the visibility filter, so a record the actor may
+// not see is never fetched, scored or counted (nor takes a place under a cap). The few hundred candidates
+// come back with the columns scoring needs and are scored in TypeScript by `scoreMatch` (core/src/matching).
 
 export interface SearchCriteria {
   firstName?: string
@@ -48,6 +51,10 @@ interface SearchDeps {
 
 /** Per-branch candidate caps: enough to rank well, small enough to score in a few milliseconds. */
 const NAME_BRANCH_LIMIT = 100
+/** The unranked one-name safety nets read at most this many records each. */
+const ONE_NAME_BRANCH_LIMIT = 30
+/** Near-DOB candidates, exact DOB first, then by name similarity. */
+const DOB_BRANCH_LIMIT = 50
 const IDENTIFIER_BRANCH_LIMIT = 100
 const MAX_DUPLICATE_CANDIDATES = 10
 
@@ -62,7 +69,7 @@ interface NamePair {
 interface SearchPlan {
   /** Each way to read the criteria (q's two name orders, a new client's aliases); the best one counts. */
   readings: MatchPerson[]
-  /** Name pairs as typed, to retrieve by; a reading's swapped order is searched more narrowly. */
+  /** Name pairs as typed, to retrieve by, and each one swapped (aliases are searched as typed only). */
   names: NamePair[]
   dob?: string
   ssn?: string
@@ -271,13 +278,58 @@ function soundsLike(codes: [string, string?], value: string, table = 'client') {
     : sql<SqlBool>`${matches(code)}`
 }
 
-type IdQuery = SelectQueryBuilder<DB, 'client' | 'client_alias', { id: string }>
+/** What every branch returns: the columns scoring needs, so no second pass over the candidates' rows. */
+const CANDIDATE_COLUMNS = [
+  'client.id',
+  'client.client_number',
+  'client.first_name',
+  'client.middle_name',
+  'client.last_name',
+  'client.name_suffix',
+  'client.dob',
+  'client.ssn',
+  'client.ssn_last4',
+] as const
+
+type CandidateRow = {
+  id: string
+  client_number: number
+  first_name: string | null
+  middle_name: string | null
+  last_name: string | null
+  name_suffix: string | null
+  dob: string | null
+  ssn: string | null
+  ssn_last4: string | null
+}
+type Candidate = CandidateRow & { aliases: MatchAlias[] }
+type IdQuery = SelectQueryBuilder<DB, 'client' | 'client_alias', CandidateRow>
+
+/**
+ * A name as typed, through B-tree indexes only: sounding alike (either double-metaphone code), or sharing its
+ * first three letters, or (unless `narrow`) its last three (one typo leaves one of them intact in a name of
+ * six letters or more, and one surname of a double one keeps its beginning or its end); for a first name
+ * also equal or a nickname (one hop). Cheap for any name, however common — unlike a trigram match, whose
+ * GIN posting lists for the trigrams of "Michael" or "Williams" hold a few percent of all clients
+ * (migration 0044).
+ */
+function nameKeys(column: 'first' | 'last', value: string, narrow = false) {
+  const norm = sql.ref(`client.${column}_norm`)
+  const typed = normalised(value)
+  return sql<SqlBool>`(${soundsLike([`${column}_dm`, `${column}_dm_alt`], value)}
+    OR left(${norm}, 3) = left(${typed}, 3)
+    ${narrow ? sql`` : sql`OR right(${norm}, 3) = right(${typed}, 3)`}
+    ${column === 'first' ? sql`OR ${norm} = ANY(${nicknameVariants(value)}::text[])` : sql``})`
+}
+/** …or trigram-similar: for a search by one name alone, ranked by it. */
+const nameMatches = (column: 'first' | 'last', value: string) =>
+  sql<SqlBool>`(${similarTo(`${column}_norm`, value)} OR ${nameKeys(column, value)})`
 
 function candidateBranches(db: Kysely<DB>, plan: SearchPlan, filter: ClientFilter): IdQuery[] {
   const live = () =>
     db
       .selectFrom('client')
-      .select('client.id')
+      .select(CANDIDATE_COLUMNS)
       .where(filter)
       .where('client.merged_into_client_id', 'is', null) as unknown as IdQuery
   const byNames = (first: string | undefined, last: string | undefined) =>
@@ -286,24 +338,49 @@ function candidateBranches(db: Kysely<DB>, plan: SearchPlan, filter: ClientFilte
   const branches: IdQuery[] = []
 
   for (const { first, last, swapped } of plan.names) {
-    if (last) {
+    if (first && last) {
+      // Both names typed: the records where both agree, ranked. Each name alone would rank every Smith or
+      // every Michael; the near-DOB branch below finds the record whose other name is far off.
       branches.push(
         live()
-          .where(similarTo('last_norm', last))
+          .where(nameKeys('last', last))
+          .where(nameKeys('first', first))
+          .orderBy(byNames(first, last), 'desc')
+          .limit(NAME_BRANCH_LIMIT),
+      )
+      // Safety nets for a name badly wrong and no usable DOB: one name alone (narrow keys), capped and
+      // unranked (a bounded read, whatever the name's frequency). They find the record when its name is
+      // rare enough to be among the first few holders; for a common name one name can't single anyone out.
+      // The swapped pair's nets find a name typed in the other box ("Pascoe" as the first name).
+      branches.push(
+        live()
+          .where(nameKeys('first', first, true))
+          .limit(ONE_NAME_BRANCH_LIMIT),
+        live()
+          .where(nameKeys('last', last, true))
+          .limit(ONE_NAME_BRANCH_LIMIT),
+      )
+    } else if (last) {
+      branches.push(
+        live()
+          .where(nameMatches('last', last))
+          .orderBy(byNames(first, last), 'desc')
+          .limit(NAME_BRANCH_LIMIT),
+      )
+    } else if (first) {
+      branches.push(
+        live()
+          .where(nameMatches('first', first))
           .orderBy(byNames(first, last), 'desc')
           .limit(NAME_BRANCH_LIMIT),
       )
     }
     if (last && !swapped) {
       branches.push(
-        live()
-          .where(soundsLike(['last_dm', 'last_dm_alt'], last))
-          .orderBy(byNames(first, last), 'desc')
-          .limit(NAME_BRANCH_LIMIT),
         db
           .selectFrom('client_alias')
           .innerJoin('client', 'client.id', 'client_alias.client_id')
-          .select('client.id')
+          .select(CANDIDATE_COLUMNS)
           .where(filter)
           .where('client.merged_into_client_id', 'is', null)
           .where((eb) =>
@@ -319,19 +396,6 @@ function candidateBranches(db: Kysely<DB>, plan: SearchPlan, filter: ClientFilte
           .limit(NAME_BRANCH_LIMIT) as unknown as IdQuery,
       )
     }
-    if (first) {
-      const nicknames = nicknameVariants(first)
-      const firstMatches = sql<SqlBool>`(${similarTo('first_norm', first)} OR ${soundsLike(['first_dm', 'first_dm_alt'], first)}
-        OR client.first_norm = ANY(${nicknames}::text[]))`
-      // By first name, ranked by both names: finds a badly misspelt last name. A swapped pair only needs
-      // the records where both names are similar.
-      const byFirst = live().where(firstMatches)
-      branches.push(
-        (swapped && last ? byFirst.where(similarTo('last_norm', last)) : byFirst)
-          .orderBy(byNames(first, last), 'desc')
-          .limit(NAME_BRANCH_LIMIT),
-      )
-    }
   }
 
   // Identifier branches rank an exact identifier first, then by name similarity.
@@ -342,7 +406,7 @@ function candidateBranches(db: Kysely<DB>, plan: SearchPlan, filter: ClientFilte
       live()
         .where(sql<SqlBool>`client.dob = ANY(${nearDobs(plan.dob)}::date[])`)
         .orderBy(rankBy(sql`client.dob = ${plan.dob}::date`), 'desc')
-        .limit(IDENTIFIER_BRANCH_LIMIT),
+        .limit(DOB_BRANCH_LIMIT),
     )
   }
   if (plan.ssn) {
@@ -368,48 +432,30 @@ function candidateBranches(db: Kysely<DB>, plan: SearchPlan, filter: ClientFilte
   return branches
 }
 
-interface CandidateRow {
-  id: string
-  client_number: number
-  first_name: string | null
-  middle_name: string | null
-  last_name: string | null
-  name_suffix: string | null
-  dob: string | null
-  ssn: string | null
-  ssn_last4: string | null
-  aliases: MatchAlias[]
-}
-
-async function fetchCandidates(
-  db: Kysely<DB>,
-  plan: SearchPlan,
-  filter: ClientFilter,
-): Promise<CandidateRow[]> {
+/** The candidates of every branch, each once, with their aliases (scoring reads those too). */
+async function fetchCandidates(db: Kysely<DB>, plan: SearchPlan, filter: ClientFilter): Promise<Candidate[]> {
   const branches = candidateBranches(db, plan, filter).map((branch, index) =>
-    db.selectFrom(branch.as(`b${index}`)).select(`b${index}.id` as 'id'),
+    db.selectFrom(branch.as(`b${index}`)).selectAll(),
   )
   const [first, ...rest] = branches
   if (!first) return []
-  const ids = rest.reduce((union, branch) => union.union(branch), first)
-  return db
-    .selectFrom('client')
-    .select([
-      'client.id',
-      'client.client_number',
-      'client.first_name',
-      'client.middle_name',
-      'client.last_name',
-      'client.name_suffix',
-      'client.dob',
-      'client.ssn',
-      'client.ssn_last4',
-      sql<MatchAlias[]>`coalesce((
-        SELECT json_agg(json_build_object('kind', a.kind, 'firstName', a.first_name, 'lastName', a.last_name))
-        FROM client_alias AS a WHERE a.client_id = client.id), '[]'::json)`.as('aliases'),
-    ])
-    .where('client.id', 'in', ids)
-    .execute()
+  const rows = await rest.reduce((union, branch) => union.union(branch), first).execute()
+  const aliases = new Map<string, MatchAlias[]>(rows.map((row) => [row.id, []]))
+  if (rows.length > 0) {
+    const aliasRows = await db
+      .selectFrom('client_alias')
+      .select(['client_id', 'kind', 'first_name', 'last_name'])
+      .where(sql<SqlBool>`client_id = ANY(${[...aliases.keys()]}::uuid[])`)
+      .execute()
+    for (const alias of aliasRows) {
+      aliases.get(alias.client_id)?.push({
+        kind: alias.kind,
+        firstName: alias.first_name,
+        lastName: alias.last_name,
+      })
+    }
+  }
+  return rows.map((row) => ({ ...row, aliases: aliases.get(row.id) ?? [] }))
 }
 
 // ── Scoring ──────────────────────────────────────────────────────────────────────────────────────────
@@ -417,8 +463,24 @@ async function fetchCandidates(
 const LEVEL_RANK = { likely: 2, possible: 1 } as const
 const levelRank = (result: MatchResult) => (result.matchLevel ? LEVEL_RANK[result.matchLevel] : 0)
 
+/**
+ * Among equal scores, how many of first name, last name, DOB and SSN are unknown both in the search and on
+ * the record. Missing data follows people (a client who does not know or will not give a DOB or SSN at one
+ * intake rarely does at the next), so a record with the same gaps comes first; it never changes a score.
+ */
+function sharedGaps(query: MatchPerson, candidate: MatchPerson): number {
+  const gap = (value: string | null | undefined) => !foldFullName(value).whole
+  const unknownSsn = (person: MatchPerson) => !person.ssn && !person.ssnLast4
+  return (
+    Number(gap(query.firstName) && gap(candidate.firstName)) +
+    Number(gap(query.lastName) && gap(candidate.lastName)) +
+    Number(!query.dob && !candidate.dob) +
+    Number(unknownSsn(query) && unknownSsn(candidate))
+  )
+}
+
 /** Scores every candidate against every reading of the search (best reading wins) and sorts them. */
-function rank(rows: CandidateRow[], plan: SearchPlan): ClientSearchResult[] {
+function rank(rows: Candidate[], plan: SearchPlan): ClientSearchResult[] {
   return rows
     .map((row) => {
       const candidate: MatchPerson = {
@@ -433,22 +495,26 @@ function rank(rows: CandidateRow[], plan: SearchPlan): ClientSearchResult[] {
         aliases: row.aliases,
       }
       let best: MatchResult | undefined
+      let bestReading = plan.readings[0]!
       for (const reading of plan.readings) {
         const result = scoreMatch(reading, candidate)
         if (
           !best ||
           result.score > best.score ||
           (result.score === best.score && levelRank(result) > levelRank(best))
-        )
+        ) {
           best = result
+          bestReading = reading
+        }
       }
-      return { row, match: best! }
+      return { row, match: best!, sharedGaps: sharedGaps(bestReading, candidate) }
     })
     .filter(({ match }) => match.score > 0)
     .sort(
       (a, b) =>
         b.match.score - a.match.score ||
         levelRank(b.match) - levelRank(a.match) ||
+        b.sharedGaps - a.sharedGaps ||
         a.row.client_number - b.row.client_number,
     )
     .map(({ row, match }) => ({

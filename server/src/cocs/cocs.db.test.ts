@@ -29,7 +29,16 @@ describe('creating a CoC', () => {
     const response = await createCoc(systemAdmin.cookie, { code: 'GA-500', name: 'Atlanta CoC' })
     expect(response.statusCode).toBe(201)
     const coc = response.json()
-    expect(coc).toEqual({ id: expect.any(String), code: 'GA-500', name: 'Atlanta CoC', mfaRequiredRoles: [] })
+    // A new CoC shows the defaults of every setting.
+    expect(coc).toEqual({
+      id: expect.any(String),
+      code: 'GA-500',
+      name: 'Atlanta CoC',
+      mfaRequiredRoles: [],
+      releaseDefaultMonths: 12,
+      searchMaskedHint: false,
+      shareableCaseNotes: false,
+    })
     const [audit] = await auditRowsFor(t, coc.id)
     expect(audit).toMatchObject({
       action: 'coc.create',
@@ -136,16 +145,78 @@ describe('changing a CoC', () => {
     expect((await auditRowsFor(t, f.cocA.id)).length).toBe(before)
   })
 
-  it('refuses unknown fields, unknown roles and NUL characters with 400', async () => {
-    for (const payload of [
-      { code: 'XA-999' },
-      { mfaRequiredRoles: ['janitor'] },
-      { name: 'bad\u0000name' },
-      { name: '  ' },
-    ]) {
+  it('sets the release term, the masked search hint and shareable case notes, keeping other settings', async () => {
+    const response = await patchCoc(f.users.cocAdminA.cookie, f.cocA.id, {
+      releaseDefaultMonths: 6,
+      searchMaskedHint: true,
+      shareableCaseNotes: true,
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({
+      releaseDefaultMonths: 6,
+      searchMaskedHint: true,
+      shareableCaseNotes: true,
+    })
+    const read = await t.request({
+      method: 'GET',
+      url: `/api/cocs/${f.cocA.id}`,
+      cookie: f.users.cocAdminA.cookie,
+    })
+    expect(read.json()).toMatchObject({
+      releaseDefaultMonths: 6,
+      searchMaskedHint: true,
+      shareableCaseNotes: true,
+    })
+    const { settings } = await t.db
+      .selectFrom('coc')
+      .select('settings')
+      .where('id', '=', f.cocA.id)
+      .executeTakeFirstOrThrow()
+    // Merged into the stored settings: the others are kept.
+    expect(settings).toEqual({
+      futureSwitch: true,
+      mfaRequiredRoles: ['agency_admin', 'case_manager'],
+      releaseDefaultMonths: 6,
+      searchMaskedHint: true,
+      shareableCaseNotes: true,
+    })
+    expect((await auditRowsFor(t, f.cocA.id)).at(-1)).toMatchObject({
+      action: 'coc.update',
+      details: {
+        fields: ['releaseDefaultMonths', 'searchMaskedHint', 'shareableCaseNotes'],
+        settings: { releaseDefaultMonths: 6, searchMaskedHint: true, shareableCaseNotes: true },
+      },
+    })
+    // Turning one off again changes only that one.
+    const off = await patchCoc(f.users.cocAdminA.cookie, f.cocA.id, { searchMaskedHint: false })
+    expect(off.json()).toMatchObject({
+      releaseDefaultMonths: 6,
+      searchMaskedHint: false,
+      shareableCaseNotes: true,
+    })
+    expect((await auditRowsFor(t, f.cocA.id)).at(-1)?.details).toEqual({
+      fields: ['searchMaskedHint'],
+      settings: { searchMaskedHint: false },
+    })
+  })
+
+  it('refuses unknown fields, unknown roles, bad settings and NUL characters with 400 naming the field', async () => {
+    for (const [payload, message] of [
+      [{ code: 'XA-999' }, ''],
+      [{ mfaRequiredRoles: ['janitor'] }, 'mfaRequiredRoles'],
+      [{ name: 'bad\u0000name' }, 'NUL characters'],
+      [{ name: '  ' }, 'name'],
+      [{ releaseDefaultMonths: 0 }, 'releaseDefaultMonths must be at least 1 month'],
+      [{ releaseDefaultMonths: 61 }, 'releaseDefaultMonths must be at most 60 months'],
+      [{ releaseDefaultMonths: 1.5 }, 'releaseDefaultMonths must be a whole number of months'],
+      [{ releaseDefaultMonths: '12' }, 'releaseDefaultMonths'],
+      [{ searchMaskedHint: 'yes' }, 'searchMaskedHint'],
+      [{ shareableCaseNotes: null }, 'shareableCaseNotes'],
+    ] as const) {
       const response = await patchCoc(f.users.cocAdminA.cookie, f.cocA.id, payload)
       expect(response.statusCode, JSON.stringify(payload)).toBe(400)
       expect(response.json().error.code).toBe('invalid_input')
+      expect(response.json().error.message).toContain(message)
     }
   })
 })

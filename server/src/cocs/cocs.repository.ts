@@ -1,6 +1,7 @@
 import type { Coc } from '@threshold/core'
 import type { Kysely } from 'kysely'
 import type { CocSettings, DB } from '../db/schema'
+import { DEFAULT_RELEASE_MONTHS } from '../releases/release-dates'
 
 const COC_COLUMNS = ['coc.id', 'coc.code', 'coc.name', 'coc.settings'] as const
 
@@ -11,9 +12,22 @@ interface CocRow {
   settings: CocSettings
 }
 
-/** The API view of a CoC; absent settings take the defaults the sign-in code applies (no role needs MFA). */
+/**
+ * The API view of a CoC; absent settings take the defaults the code that reads them applies (no role needs
+ * MFA, releases last DEFAULT_RELEASE_MONTHS, no masked hint, no shareable case notes).
+ */
 export function toCoc(row: CocRow): Coc {
-  return { id: row.id, code: row.code, name: row.name, mfaRequiredRoles: row.settings.mfaRequiredRoles ?? [] }
+  const { settings } = row
+  const months = settings.releaseDefaultMonths
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    mfaRequiredRoles: settings.mfaRequiredRoles ?? [],
+    releaseDefaultMonths: Number.isInteger(months) && months! > 0 ? months! : DEFAULT_RELEASE_MONTHS,
+    searchMaskedHint: settings.searchMaskedHint === true,
+    shareableCaseNotes: settings.shareableCaseNotes === true,
+  }
 }
 
 export async function findCoc(db: Kysely<DB>, id: string): Promise<Coc | undefined> {

@@ -8,7 +8,10 @@ import { recordAudit } from '../audit/record-audit'
 import type { DB } from '../db/schema'
 import { findCoc } from './cocs.repository'
 
-/** Renames a CoC or changes its settings (which roles must use a second factor). */
+/**
+ * Renames a CoC or changes its settings: which roles must use a second factor, the default term of a release
+ * of information, Find Client's masked hint, shareable case notes. The audit row names the changed fields.
+ */
 export async function updateCoc({
   db,
   actor,
@@ -44,20 +47,26 @@ export async function updateCoc({
   const fields = Object.keys(changes)
   if (fields.length === 0) return coc
 
+  const { name, ...settings } = changes
   return db.transaction().execute(async (trx) => {
     await trx
       .updateTable('coc')
       .set({
-        name: changes.name,
+        name,
         // Merged in SQL so settings this code does not know about are kept.
         settings:
-          changes.mfaRequiredRoles &&
-          sql`settings || ${JSON.stringify({ mfaRequiredRoles: changes.mfaRequiredRoles })}::jsonb`,
+          Object.keys(settings).length > 0 ? sql`settings || ${JSON.stringify(settings)}::jsonb` : undefined,
         updated_at: sql`now()`,
       })
       .where('id', '=', id)
       .execute()
-    await recordAudit(trx, actor, { action, entityType: 'coc', entityId: id, details: { fields } })
+    // Settings hold no personal data, so their new values go in the audit row too (the name does not).
+    await recordAudit(trx, actor, {
+      action,
+      entityType: 'coc',
+      entityId: id,
+      details: { fields, ...(Object.keys(settings).length > 0 && { settings }) },
+    })
     return { ...coc, ...changes }
   })
 }

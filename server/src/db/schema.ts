@@ -3,10 +3,14 @@ import type { ColumnType, Generated } from 'kysely'
 import type { AssessmentToolTables } from '../assessment-tools/assessment-tool.tables'
 import type { BedTables } from '../beds/bed.tables'
 import type { CaseNoteTables } from '../case-notes/case-note.tables'
+import type { CeWorkflowTables } from '../ce-workflow/ce-workflow.tables'
 import type { ClientTables } from '../clients/client.tables'
+import type { EligibilityTables } from '../eligibility/eligibility.tables'
 import type { EnrollmentTables } from '../enrollments/enrollment.tables'
 import type { HouseholdTables } from '../households/household.tables'
 import type { MergeTables } from '../merge/merge.tables'
+import type { QueueTables } from '../queue/queue.tables'
+import type { ReferralTables } from '../referrals/referral.tables'
 import type { ReleaseTables } from '../releases/release.tables'
 import type { ServiceTables } from '../services/service.tables'
 
@@ -147,7 +151,11 @@ export interface DB
     CaseNoteTables,
     ServiceTables,
     BedTables,
-    AssessmentToolTables {
+    AssessmentToolTables,
+    CeWorkflowTables,
+    ReferralTables,
+    QueueTables,
+    EligibilityTables {
   coc: CocTable
   organization: OrganizationTable
   project: ProjectTable

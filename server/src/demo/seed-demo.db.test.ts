@@ -1,10 +1,12 @@
 import { verify } from '@node-rs/argon2'
 import { PROJECT_TYPES } from '@threshold/core'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../test/test-app'
+import { createTestApp, sessionFor, type TestApp } from '../../test/test-app'
 import { DEMO_AGENCIES } from './demo-agencies'
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users'
 import { inspectDemo, seedDemo } from './seed-demo'
+import { DEMO_BED_FACILITIES, DEMO_OFFLINE_ROOM } from './seed-demo-beds'
 
 let t: TestApp
 beforeAll(async () => {
@@ -157,6 +159,154 @@ describe('seedDemo', () => {
         users: 8,
       },
     })
+  })
+
+  it('gives the shelter and PSH agencies facilities with residents, holds, an offline room and a bar', async () => {
+    const facilities = await t.db
+      .selectFrom('facility')
+      .innerJoin('organization', 'organization.id', 'facility.organization_id')
+      .select(['facility.name', 'organization.name as agency'])
+      .orderBy('facility.name')
+      .execute()
+    expect(facilities).toEqual([
+      { name: DEMO_BED_FACILITIES.shelter.name, agency: DEMO_AGENCIES.shelter.name },
+      { name: DEMO_BED_FACILITIES.supportiveHousing.name, agency: DEMO_AGENCIES.supportiveHousing.name },
+    ])
+    const beds = await t.db
+      .selectFrom('bed')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow()
+    expect(beds.count).toBeGreaterThanOrEqual(200)
+
+    // Every resident is in a bed of a project they are enrolled in today, run by the agency that owns them.
+    const stays = await t.db
+      .selectFrom('bed_stay')
+      .innerJoin('bed', 'bed.id', 'bed_stay.bed_id')
+      .innerJoin('facility', 'facility.id', 'bed.facility_id')
+      .innerJoin('enrollment', 'enrollment.id', 'bed_stay.enrollment_id')
+      .innerJoin('client', 'client.id', 'bed_stay.client_id')
+      .select([
+        'bed.project_id as bedProject',
+        'enrollment.project_id as enrolledProject',
+        'enrollment.client_id as enrolledClient',
+        'bed_stay.client_id as resident',
+        'enrollment.exit_date as exitDate',
+        'facility.organization_id as agency',
+        'client.owner_organization_id as owner',
+      ])
+      .where(sql<boolean>`upper(bed_stay.during) IS NULL`)
+      .execute()
+    expect(stays.length).toBeGreaterThanOrEqual(100)
+    for (const stay of stays) {
+      expect(stay).toMatchObject({
+        enrolledProject: stay.bedProject,
+        enrolledClient: stay.resident,
+        exitDate: null,
+        owner: stay.agency,
+      })
+    }
+    const households = await t.db
+      .selectFrom('bed_stay')
+      .innerJoin('enrollment', 'enrollment.id', 'bed_stay.enrollment_id')
+      .select('enrollment.enrollment_household_id')
+      .groupBy('enrollment.enrollment_household_id')
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .execute()
+    expect(households.length).toBeGreaterThan(0)
+
+    const offline = await t.db
+      .selectFrom('bed_offline')
+      .innerJoin('bed', 'bed.id', 'bed_offline.bed_id')
+      .innerJoin('bed_unit', 'bed_unit.id', 'bed.unit_id')
+      .select(['bed_unit.name', 'bed_offline.reason'])
+      .where(sql<boolean>`bed_offline.during @> now()`)
+      .execute()
+    expect(offline.length).toBeGreaterThan(0)
+    expect(new Set(offline.map((row) => `${row.name}: ${row.reason}`))).toEqual(
+      new Set([`${DEMO_OFFLINE_ROOM.unit}: ${DEMO_OFFLINE_ROOM.reason}`]),
+    )
+    const holds = await t.db.selectFrom('reservation').select('id').where('status', '=', 'active').execute()
+    expect(holds.length).toBeGreaterThan(0)
+    const bars = await t.db.selectFrom('client_bar').select(['client_id', 'reason']).execute()
+    expect(bars).toHaveLength(1)
+    // The barred guest is enrolled in the shelter tonight but has no bed: the board's check-in refuses them.
+    const barredStay = await t.db
+      .selectFrom('bed_stay')
+      .select('id')
+      .where('client_id', '=', bars[0]!.client_id)
+      .execute()
+    expect(barredStay).toEqual([])
+  })
+
+  it('enrolls households across project types with records, services, assistance and case notes', async () => {
+    const enrollments = await t.db
+      .selectFrom('enrollment')
+      .innerJoin('project', 'project.id', 'enrollment.project_id')
+      .leftJoin('bed_stay', 'bed_stay.enrollment_id', 'enrollment.id')
+      .select([
+        'project.name',
+        'project.project_type as type',
+        'enrollment.exit_date',
+        'enrollment.destination',
+      ])
+      .where('project.project_type', '<>', PROJECT_TYPES.CE)
+      .where('bed_stay.id', 'is', null)
+      .execute()
+    const types = new Set(enrollments.map((enrollment) => enrollment.type))
+    for (const type of [
+      PROJECT_TYPES.RRH,
+      PROJECT_TYPES.ES_ENTRY_EXIT,
+      PROJECT_TYPES.PSH,
+      PROJECT_TYPES.HP,
+      PROJECT_TYPES.SSO,
+    ])
+      expect(types).toContain(type)
+    const exited = enrollments.filter((enrollment) => enrollment.exit_date !== null)
+    expect(exited.length).toBeGreaterThan(0)
+    expect(exited.every((enrollment) => enrollment.destination !== null)).toBe(true)
+
+    const notes = await t.db.selectFrom('case_note').select(['locked', 'shareable']).execute()
+    expect(notes.some((note) => note.locked)).toBe(true)
+    expect(notes.some((note) => note.shareable)).toBe(true)
+    const versions = await t.db.selectFrom('case_note_version').select('case_note_id').execute()
+    expect(versions).toHaveLength(notes.length)
+
+    const rrh = await t.db
+      .selectFrom('project')
+      .select('id')
+      .where('name', '=', DEMO_AGENCIES.rapidRehousing.projects[0].name)
+      .executeTakeFirstOrThrow()
+    const cocAdmin = await t.db
+      .selectFrom('membership')
+      .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+      .select(['app_user.id', 'membership.organization_id'])
+      .where('app_user.username', '=', 'coc.admin')
+      .executeTakeFirstOrThrow()
+    const cookie = await sessionFor(t, cocAdmin.id, cocAdmin.organization_id)
+    const report = await t.request({ method: 'GET', url: `/api/projects/${rrh.id}/data-quality`, cookie })
+    expect(report.statusCode).toBe(200)
+    const elements: {
+      element: string
+      stage: string
+      complete: number
+      missing: number
+      clientDoesntKnow: number
+    }[] = report.json().elements
+    const income = elements.find((row) => row.element.startsWith('4.02') && row.stage === 'project start')
+    expect(income?.complete).toBeGreaterThan(0)
+    expect(income?.missing).toBeGreaterThan(0)
+    expect(
+      elements.find((row) => row.element.startsWith('4.04') && row.stage === 'project start')
+        ?.clientDoesntKnow,
+    ).toBeGreaterThan(0)
+
+    const paid = await t.db
+      .selectFrom('service_record')
+      .innerJoin('service_type', 'service_type.id', 'service_record.service_type_id')
+      .select((eb) => eb.fn.sum<string>('service_record.amount').as('total'))
+      .where('service_type.assistance_kind', '=', 'rental')
+      .executeTakeFirstOrThrow()
+    expect(Number(paid.total)).toBeGreaterThan(0)
   })
 
   it('changes nothing when run again', async () => {

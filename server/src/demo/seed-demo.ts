@@ -6,7 +6,12 @@ import type { DB } from '../db/schema'
 import { DEMO_COC } from './demo-agencies'
 import { DEMO_PASSWORD } from './demo-users'
 import { seedDemoAssessmentTool } from './seed-demo-assessment-tool'
+import { seedDemoBeds } from './seed-demo-beds'
+import { seedDemoCaseManagement } from './seed-demo-case-management'
 import { seedDemoClients } from './seed-demo-clients'
+import { seedDemoEligibility } from './seed-demo-eligibility'
+import { seedDemoQueue } from './seed-demo-queue'
+import { seedDemoReferrals } from './seed-demo-referrals'
 import { seedOrganizations } from './seed-organizations'
 import type { DemoSeed, DemoSeedStep } from './seed-step'
 import { seedUsers } from './seed-users'
@@ -17,6 +22,11 @@ const DEMO_SEED_STEPS: DemoSeedStep[] = [
   seedUsers,
   seedDemoClients,
   seedDemoAssessmentTool,
+  seedDemoCaseManagement,
+  seedDemoEligibility,
+  seedDemoBeds,
+  seedDemoQueue,
+  seedDemoReferrals,
 ]
 
 export type DemoSeedOutcome = 'seeded' | 'already_present'

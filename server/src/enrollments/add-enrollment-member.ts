@@ -1,4 +1,5 @@
 import { type Enrollment, householdIssues, type NewEnrollmentHouseholdMember } from '@threshold/core'
+import { assertNotBarred } from '../beds/bars'
 import { userActor } from '../http/app-context'
 import { assertNoIssues, type EnrollmentContext, loadEditableEnrollment } from './enrollment-access'
 import {
@@ -44,6 +45,7 @@ export async function addEnrollmentMember(
   ])
   const stay = { clientId: input.clientId, projectId: project.id, entryDate: input.entryDate, exitDate: null }
   await assertNoOverlap(db, stay)
+  await assertNotBarred(db, { ...stay, placeName: project.name, today: stay.entryDate })
   const newId = await db
     .transaction()
     .execute((trx) =>

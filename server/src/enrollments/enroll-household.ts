@@ -1,8 +1,11 @@
 import { type Enrollment, HEAD_OF_HOUSEHOLD, householdIssues, type NewEnrollment } from '@threshold/core'
+import type { Transaction } from 'kysely'
 import { canEnrollInProject } from '../access/enrollment-policy'
 import { assertPermitted, loadVisible } from '../access/load-visible'
 import { canSeeProject } from '../access/policy'
 import { recordAudit } from '../audit/record-audit'
+import { assertNotBarred } from '../beds/bars'
+import type { DB } from '../db/schema'
 import { userActor } from '../http/app-context'
 import { assertNoIssues, type EnrollmentContext } from './enrollment-access'
 import {
@@ -25,6 +28,11 @@ const ACTION = 'enrollment.create'
 export async function enrollHousehold(
   context: EnrollmentContext,
   input: NewEnrollment,
+  /** Runs inside the enrolling transaction (e.g. Coordinated Entry starts its workflow there). */
+  onCreated?: (
+    trx: Transaction<DB>,
+    created: { householdId: string; enrollmentIds: string[] },
+  ) => Promise<void>,
 ): Promise<Enrollment[]> {
   const { db, today } = context
   const actor = userActor(context.actor)
@@ -61,6 +69,9 @@ export async function enrollHousehold(
     exitDate: null,
   }))
   for (const stay of stays) await assertNoOverlap(db, stay)
+  // A bar counts on the day the stay begins.
+  for (const stay of stays)
+    await assertNotBarred(db, { ...stay, placeName: project.name, today: stay.entryDate })
 
   const ids = await db
     .transaction()
@@ -95,6 +106,7 @@ export async function enrollHousehold(
           }),
         )
       }
+      await onCreated?.(trx, { householdId: household.id, enrollmentIds: created })
       return created
     })
     .catch((error) => explainOverlap(db, error, stays))

@@ -14,6 +14,8 @@ export interface EnrollmentContext {
   actor: Actor
   /** YYYY-MM-DD from the injectable clock: the day releases, future dates and windows are judged on. */
   today: string
+  /** The clock's instant, for timestamps written with the change (Coordinated Entry's queue exit). */
+  now?: Date
 }
 
 /** The enrollment, or 404 (with a `denied` audit row) when it is missing or not visible. */

@@ -694,3 +694,75 @@ describe('annual assessment window (clock injected)', () => {
     )
   })
 })
+
+describe('barred clients', () => {
+  it('refuses to enroll or add a client barred from the project on the start date, naming the bar', async () => {
+    const [head, barred, other] = [await client('Noor'), await client('Omar'), await client('Pia')]
+    const bar = async (clientId: string, projectId: string) =>
+      (
+        await t.db
+          .insertInto('client_bar')
+          .values({
+            client_id: clientId,
+            coc_id: cocId,
+            project_id: projectId,
+            begin_date: daysAgo(10),
+            end_date: addDays(today, 30),
+            enforcing_organization_ids: [org.housing],
+            reason: 'Threatened staff',
+            notes: '',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    const rrhBar = await bar(barred, project.rrh)
+    const thBar = await bar(other, project.th)
+    const members = [
+      { clientId: head, relationshipToHoh: 1 },
+      { clientId: barred, relationshipToHoh: 3 },
+    ]
+
+    const refused = await send('POST', '/api/enrollments', {
+      projectId: project.rrh,
+      entryDate: today,
+      members,
+    })
+    expect(refused.statusCode).toBe(422)
+    expect(refused.json().error).toMatchObject({
+      message: `This client is barred from Rapid Rehousing (since ${daysAgo(10)}, until ${addDays(today, 30)}). Reason: Threatened staff`,
+      details: { barId: rrhBar, clientId: barred },
+    })
+    // Nothing of the household was written.
+    expect((await send('GET', `/api/clients/${head}/enrollments`)).json()).toEqual([])
+
+    // A bar elsewhere does not count here; joining a household in the barred project is refused too.
+    const [family] = await enroll({
+      projectId: project.rrh,
+      entryDate: daysAgo(2),
+      members: [{ clientId: other, relationshipToHoh: 1 }],
+    })
+    const joining = await send('POST', `/api/enrollments/${family?.id}/members`, {
+      clientId: barred,
+      relationshipToHoh: 3,
+      entryDate: daysAgo(1),
+    })
+    expect(joining.statusCode).toBe(422)
+    expect(joining.json().error).toMatchObject({ details: { barId: rrhBar, clientId: barred } })
+
+    // The bar counts on the day the stay begins: a stay that began before it is history, not a breach.
+    await enroll({ projectId: project.rrh, entryDate: daysAgo(11), members })
+
+    // A bar ended early no longer applies.
+    const inTh = {
+      projectId: project.th,
+      entryDate: today,
+      members: [{ clientId: other, relationshipToHoh: 1 }],
+    }
+    expect((await send('POST', '/api/enrollments', inTh)).json().error.details).toEqual({
+      barId: thBar,
+      clientId: other,
+    })
+    await t.db.updateTable('client_bar').set({ ended_at: t.clock.now() }).where('id', '=', thBar).execute()
+    await enroll(inTh)
+  })
+})

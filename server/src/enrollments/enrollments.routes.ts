@@ -36,6 +36,7 @@ export const enrollmentRoutes: RoutePlugin = (app, deps) => {
     db,
     actor: request.actor,
     today: todayFrom(deps.clock),
+    now: deps.clock.now(),
   })
 
   app.post(

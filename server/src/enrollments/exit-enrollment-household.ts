@@ -1,7 +1,14 @@
-import { type Enrollment, type EnrollmentHouseholdExit, exitIssues, householdIssues } from '@threshold/core'
+import {
+  type Enrollment,
+  type EnrollmentHouseholdExit,
+  exitIssues,
+  householdIssues,
+  PROJECT_TYPES,
+} from '@threshold/core'
 import { canEditEnrollment, canSeeEnrollment } from '../access/enrollment-policy'
 import { assertPermitted } from '../access/load-visible'
 import { recordAudit } from '../audit/record-audit'
+import { closeCeWorkflowOnExit } from '../ce-workflow/close-ce-workflow'
 import { userActor } from '../http/app-context'
 import { AppError, notFound } from '../http/errors'
 import { assertNoIssues, type EnrollmentContext } from './enrollment-access'
@@ -90,6 +97,11 @@ export async function exitEnrollmentHousehold(
         { ...exit, exitDate: input.exitDate, enrollmentId: member.row.id },
         ACTION,
       )
+    }
+    // Leaving Coordinated Entry closes the CE workflow and takes the household off the Housing Queue.
+    if (project.projectType === PROJECT_TYPES.CE) {
+      const now = context.now ?? new Date(`${today}T00:00:00.000Z`)
+      await closeCeWorkflowOnExit(trx, { actor, enrollmentHouseholdId: householdId, now })
     }
   })
   const exited = await loadEnrollments(db, actor, { householdId }, today)

@@ -54,6 +54,14 @@ export const CLIENT_REFERENCES: readonly {
   { table: 'bed_night', column: 'client_id', merge: 'move', why: 'bed nights follow the person' },
   { table: 'reservation_member', column: 'client_id', merge: 'move', why: 'held beds follow the person' },
   { table: 'client_bar', column: 'client_id', merge: 'move', why: 'a bar follows the person' },
+  {
+    table: 'ce_workflow',
+    column: 'head_client_id',
+    merge: 'keep',
+    why: 'the open-CE-enrollment guard as enrolled (enrollments move)',
+  },
+  { table: 'referral', column: 'head_client_id', merge: 'move', why: 'referrals follow the person' },
+  { table: 'referral_member', column: 'client_id', merge: 'move', why: 'referrals follow the person' },
 ]
 
 const MOVED = CLIENT_REFERENCES.filter((reference) => reference.merge === 'move')

@@ -9,6 +9,7 @@ import { userActor } from '../http/app-context'
 import { AppError } from '../http/errors'
 import { moveClientReferences } from './client-references'
 import { loadMergePair } from './load-merge-pair'
+import { assertMergeable } from './merge-conflicts'
 import { MERGE_COLUMNS, MERGE_GROUP_COLUMNS, sameValue, strictestRestriction } from './merge-fields'
 
 const JSON_COLUMNS = new Set(['contact', 'veteran_details'])
@@ -67,22 +68,7 @@ export async function mergeClients(options: {
     if (survivor.merged_into_client_id || merged.merged_into_client_id) {
       throw new AppError('conflict', 'One of these records has already been merged into another')
     }
-    const sharedHousehold = await trx
-      .selectFrom('household_member as m')
-      .innerJoin('household_member as s', 's.household_id', 'm.household_id')
-      .select('m.household_id')
-      .where('m.client_id', '=', mergedId)
-      .where('s.client_id', '=', survivorId)
-      .where('m.removed_on', 'is', null)
-      .where('s.removed_on', 'is', null)
-      .executeTakeFirst()
-    if (sharedHousehold) {
-      throw new AppError(
-        'conflict',
-        'Both records are current members of the same household; remove one from it before merging',
-        { householdId: sharedHousehold.household_id },
-      )
-    }
+    await assertMergeable(trx, survivorId, mergedId)
 
     const survivorRow = survivor as unknown as Record<string, unknown>
     const mergedRow = merged as unknown as Record<string, unknown>

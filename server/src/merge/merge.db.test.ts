@@ -362,3 +362,157 @@ describe('two admins merging the same pair at once', () => {
     expect(responses.map((response) => response.statusCode).sort()).toEqual([201, 409])
   })
 })
+
+describe('records whose enrollments or bed stays overlap', () => {
+  it('answers 409 naming the project and dates, then the bed stays, and merges once they are corrected', async () => {
+    const survivor = await insertClient({ owner: agencyA, first: 'Marta', last: 'Quispe', dob: '1975-08-09' })
+    const other = await insertClient({ owner: agencyB, first: 'Martha', last: 'Quispe', dob: '1975-08-09' })
+    const project = async (name: string) =>
+      (
+        await t.db
+          .insertInto('project')
+          .values({
+            organization_id: agencyA,
+            coc_id: cocId,
+            name,
+            project_type: 1,
+            operating_start_date: '2020-01-01',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    const [shelter, outreach] = [await project('Harbor Shelter'), await project('Street Outreach')]
+    const enroll = async (clientId: string, projectId: string, entry: string, exit: string | null) => {
+      const household = await t.db
+        .insertInto('enrollment_household')
+        .values({ project_id: projectId, coc_id: cocId, owner_organization_id: agencyA })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return (
+        await t.db
+          .insertInto('enrollment')
+          .values({
+            enrollment_household_id: household.id,
+            client_id: clientId,
+            project_id: projectId,
+            relationship_to_hoh: 1,
+            entry_date: entry,
+            exit_date: exit,
+            destination: exit ? 101 : null,
+            owner_organization_id: agencyA,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    }
+    const survivorEnrollment = await enroll(survivor, shelter, '2025-01-01', null)
+    const otherEnrollment = await enroll(other, shelter, '2025-03-01', '2025-04-01')
+    const facility = await t.db
+      .insertInto('facility')
+      .values({ coc_id: cocId, organization_id: agencyA, name: 'Harbor House' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const unit = await t.db
+      .insertInto('bed_unit')
+      .values({ facility_id: facility.id, name: 'Room 2' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const bed = async (name: string) =>
+      (
+        await t.db
+          .insertInto('bed')
+          .values({
+            facility_id: facility.id,
+            unit_id: unit.id,
+            project_id: shelter,
+            name,
+            household_type: 1,
+            active_from: '2020-01-01',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    const survivorStay = await t.db
+      .insertInto('bed_stay')
+      .values({
+        bed_id: await bed('A'),
+        client_id: survivor,
+        enrollment_id: survivorEnrollment,
+        during: '[2025-03-10T00:00:00Z,)',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await t.db
+      .insertInto('bed_stay')
+      .values({
+        bed_id: await bed('B'),
+        client_id: other,
+        enrollment_id: otherEnrollment,
+        during: '[2025-03-15T00:00:00Z,2025-03-20T00:00:00Z)',
+        ended_by: 'check_out',
+      })
+      .execute()
+    const merge = () =>
+      t.request({
+        method: 'POST',
+        url: '/api/client-merges',
+        cookie: admin,
+        payload: { survivorId: survivor, mergedId: other },
+      })
+
+    const enrollments = await merge()
+    expect(enrollments.statusCode).toBe(409)
+    expect(enrollments.json().error.code).toBe('conflict')
+    expect(enrollments.json().error.message).toBe(
+      'These records cannot be merged: both are enrolled in Harbor Shelter at overlapping times ' +
+        '(2025-01-01 to now (still open) on the surviving record, 2025-03-01 to 2025-04-01 on the other); ' +
+        'both have bed stays at overlapping times (Harbor House · Room 2 · A, 2025-03-10T00:00Z to now ' +
+        '(still open) on the surviving record; Harbor House · Room 2 · B, 2025-03-15T00:00Z to ' +
+        '2025-03-20T00:00Z on the other). Correct the dates or exit one of them before merging',
+    )
+    expect(enrollments.json().error.details.overlaps[0]).toEqual({
+      kind: 'enrollment',
+      projectId: shelter,
+      projectName: 'Harbor Shelter',
+      survivorEnrollment: { id: survivorEnrollment, entryDate: '2025-01-01', exitDate: null },
+      mergedEnrollment: { id: otherEnrollment, entryDate: '2025-03-01', exitDate: '2025-04-01' },
+    })
+
+    // The same dates in another project are no conflict; the bed stays still are.
+    await t.db
+      .updateTable('enrollment')
+      .set({ project_id: outreach })
+      .where('id', '=', otherEnrollment)
+      .execute()
+    const stays = await merge()
+    expect(stays.statusCode).toBe(409)
+    expect(stays.json().error.message).not.toContain('enrolled')
+    expect(stays.json().error.details.overlaps).toEqual([
+      expect.objectContaining({
+        kind: 'bed_stay',
+        survivorStay: expect.objectContaining({ id: survivorStay.id }),
+      }),
+    ])
+    // Nothing moved and nothing was merged by the refused attempts.
+    const untouched = await t.db
+      .selectFrom('client')
+      .select('merged_into_client_id')
+      .where('id', '=', other)
+      .executeTakeFirstOrThrow()
+    expect(untouched.merged_into_client_id).toBeNull()
+
+    await t.db
+      .updateTable('bed_stay')
+      .set({ during: '[2025-03-20T00:00:00Z,)' })
+      .where('id', '=', survivorStay.id)
+      .execute()
+    const merged = await merge()
+    expect(merged.statusCode).toBe(201)
+    const owners = await t.db
+      .selectFrom('bed_stay')
+      .select('client_id')
+      .where('enrollment_id', 'in', [survivorEnrollment, otherEnrollment])
+      .execute()
+    expect(owners.map((row) => row.client_id)).toEqual([survivor, survivor])
+  })
+})

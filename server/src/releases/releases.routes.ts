@@ -135,7 +135,8 @@ function releaseContext(deps: AppDeps) {
   })
 }
 
-async function readUploadedFile(request: FastifyRequest): Promise<UploadedFile> {
+/** The one file of a multipart upload (shared by every document upload route). */
+export async function readUploadedFile(request: FastifyRequest): Promise<UploadedFile> {
   if (!request.isMultipart()) {
     throw new AppError('unsupported_media_type', 'Send the document as multipart/form-data with one file')
   }

@@ -193,6 +193,14 @@ for (const caller of ['caseManagerA2', 'cocAdminB'] as const) {
       read: read('bed'),
     },
     {
+      target: 'bed of A1',
+      method: 'POST',
+      url: '/api/beds/:id/online',
+      setup: bedOfA1,
+      caller,
+      read: read('bed'),
+    },
+    {
       target: 'bed of A1 (check-in)',
       method: 'POST',
       url: '/api/stays',

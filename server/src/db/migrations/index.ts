@@ -9,6 +9,11 @@ import * as m0020 from './0020_enrollments'
 import * as m0021 from './0021_case_notes_services'
 import * as m0030 from './0030_beds'
 import * as m0040 from './0040_assessment_tools'
+import * as m0041 from './0041_ce_workflow'
+import * as m0042 from './0042_housing_queue'
+import * as m0043 from './0043_eligibility'
+import * as m0044 from './0044_find_client_tuning'
+import * as m0050 from './0050_referrals'
 
 // A static list keeps migrations bundler-safe and ordered by name; add new files here.
 const migrations: Record<string, Migration> = {
@@ -22,6 +27,11 @@ const migrations: Record<string, Migration> = {
   '0021_case_notes_services': m0021,
   '0030_beds': m0030,
   '0040_assessment_tools': m0040,
+  '0041_ce_workflow': m0041,
+  '0042_housing_queue': m0042,
+  '0043_eligibility': m0043,
+  '0044_find_client_tuning': m0044,
+  '0050_referrals': m0050,
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists

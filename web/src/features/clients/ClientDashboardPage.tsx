@@ -21,6 +21,10 @@ import { useEffect, useState } from 'react'
 import { ApiError } from '../../api/client'
 import { formatDate } from '../../components/format'
 import { QueryState } from '../../components/QueryState'
+import { CaseManagementSection } from '../case-notes/CaseManagementSection'
+import { CoordinatedEntrySection } from '../ce-workflow/CoordinatedEntrySection'
+import { EligibleProgramsSection } from '../eligibility/EligibleProgramsSection'
+import { EnrollmentsSection } from '../enrollments/EnrollmentsSection'
 import { HouseholdSection } from '../households/HouseholdSection'
 import { householdSummary } from '../households/household-summary'
 import { householdKeys, householdsApi } from '../households/households-api'
@@ -43,6 +47,8 @@ const SECTIONS = [
   { key: 'releases', label: 'Releases of information' },
   { key: 'history', label: 'History' },
   { key: 'enrollments', label: 'Enrollments' },
+  { key: 'coordinated-entry', label: 'Coordinated Entry' },
+  { key: 'eligible-programs', label: 'Eligible programs' },
   { key: 'case-management', label: 'Case Management' },
 ] as const
 type SectionKey = (typeof SECTIONS)[number]['key'] | 'edit'
@@ -151,21 +157,6 @@ function SectionMenu({ clientId, active }: { clientId: string; active: SectionKe
   )
 }
 
-/** Enrollments and case management arrive with Coordinated Entry; until then the page says so. */
-function ComingWithCoordinatedEntry({ title }: { title: string }) {
-  return (
-    <Paper withBorder p="lg">
-      <Title order={2} size="h4" mb="xs">
-        {title}
-      </Title>
-      <Text size="sm">
-        {title} arrive with the Coordinated Entry release: project enrollments, CE events and case notes will
-        be recorded here. Nothing is recorded for this client yet.
-      </Text>
-    </Paper>
-  )
-}
-
 function SavedNotice({ clientId }: { clientId: string }) {
   const [notice] = useState(() => peekSaveNotice(clientId))
   useEffect(() => forgetSaveNotice(clientId), [clientId])
@@ -206,9 +197,13 @@ function SectionContent({ client, section }: { client: Client; section: SectionK
     case 'history':
       return <ClientHistorySection client={client} />
     case 'enrollments':
-      return <ComingWithCoordinatedEntry title="Enrollments" />
+      return <EnrollmentsSection client={client} />
     case 'case-management':
-      return <ComingWithCoordinatedEntry title="Case management tools" />
+      return <CaseManagementSection client={client} />
+    case 'coordinated-entry':
+      return <CoordinatedEntrySection client={client} />
+    case 'eligible-programs':
+      return <EligibleProgramsSection clientId={client.id} />
   }
 }
 

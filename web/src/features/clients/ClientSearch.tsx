@@ -57,8 +57,8 @@ export interface ClientSearchProps {
   label: string
   /** A button per result (e.g. "Add to household"); without it a result opens the client. */
   action?: (result: ClientSearchResult) => ReactNode
-  /** "No match — Add new client", offered once a search has run, with the criteria typed. */
-  onAddNew: (criteria: ClientSearchCriteria) => void
+  /** "No match — Add new client", offered once a search has run, with the criteria typed (none without it). */
+  onAddNew?: (criteria: ClientSearchCriteria) => void
   /** Keep the last search for when the user comes back to the page (Find Client itself). */
   remember?: boolean
 }
@@ -165,9 +165,11 @@ export function ClientSearch({ label, action, onAddNew, remember = false }: Clie
                     <Text size="sm" fw={600} role="status">
                       {resultSummary(results)}
                     </Text>
-                    <Button variant={hasMatch ? 'light' : 'filled'} onClick={() => onAddNew(criteria)}>
-                      No match — Add new client
-                    </Button>
+                    {onAddNew && (
+                      <Button variant={hasMatch ? 'light' : 'filled'} onClick={() => onAddNew(criteria)}>
+                        No match — Add new client
+                      </Button>
+                    )}
                   </Group>
                   {results.length > 0 && (
                     <SearchResultsTable results={results} action={action} caption={`${label} results`} />

@@ -3,17 +3,19 @@ import {
   Button,
   Checkbox,
   Group,
+  NumberInput,
   Paper,
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { ROLE_LABELS, ROLES, type Role } from '@threshold/core'
+import { MAX_RELEASE_DEFAULT_MONTHS, ROLE_LABELS, ROLES, type Role } from '@threshold/core'
 import { useState } from 'react'
 import type { Coc } from '../../api/types'
 import { FormError, useFormSubmit } from '../../components/forms'
@@ -25,8 +27,23 @@ import { cocKeys, cocsApi } from './cocs-api'
 function CocSettingsForm({ coc }: { coc: Coc }) {
   const queryClient = useQueryClient()
   const form = useForm({
-    initialValues: { name: coc.name, mfaRequiredRoles: coc.mfaRequiredRoles as string[] },
-    validate: { name: (value) => (value.trim() ? null : 'Enter the CoC’s name') },
+    initialValues: {
+      name: coc.name,
+      mfaRequiredRoles: coc.mfaRequiredRoles as string[],
+      releaseDefaultMonths: coc.releaseDefaultMonths as number | string,
+      searchMaskedHint: coc.searchMaskedHint,
+      shareableCaseNotes: coc.shareableCaseNotes,
+    },
+    validate: {
+      name: (value) => (value.trim() ? null : 'Enter the CoC’s name'),
+      releaseDefaultMonths: (value) =>
+        typeof value === 'number' &&
+        Number.isInteger(value) &&
+        value >= 1 &&
+        value <= MAX_RELEASE_DEFAULT_MONTHS
+          ? null
+          : `Enter a whole number of months from 1 to ${MAX_RELEASE_DEFAULT_MONTHS}`,
+    },
   })
   const { onSubmit, error, pending, succeeded } = useFormSubmit(
     form,
@@ -34,6 +51,9 @@ function CocSettingsForm({ coc }: { coc: Coc }) {
       cocsApi.update(coc.id, {
         name: values.name.trim(),
         mfaRequiredRoles: values.mfaRequiredRoles as Role[],
+        releaseDefaultMonths: Number(values.releaseDefaultMonths),
+        searchMaskedHint: values.searchMaskedHint,
+        shareableCaseNotes: values.shareableCaseNotes,
       }),
     {
       onSuccess: async () => {
@@ -70,6 +90,27 @@ function CocSettingsForm({ coc }: { coc: Coc }) {
               ))}
             </SimpleGrid>
           </Checkbox.Group>
+          <NumberInput
+            label="Default length of a release of information (months)"
+            description="A new release ends this many months after its start date unless an end date is entered."
+            required
+            min={1}
+            max={MAX_RELEASE_DEFAULT_MONTHS}
+            allowDecimal={false}
+            allowNegative={false}
+            w={{ base: '100%', sm: 360 }}
+            {...form.getInputProps('releaseDefaultMonths')}
+          />
+          <Switch
+            label="Find Client: hint at matches in restricted records"
+            description="When a likely match is in a restricted (never a confidential) record the searcher cannot open, Find Client says “a possible match exists in a record you cannot open — contact the CE team”, with no personal data."
+            {...form.getInputProps('searchMaskedHint', { type: 'checkbox' })}
+          />
+          <Switch
+            label="Shareable case notes"
+            description="Authors may mark a case note shareable with agencies that hold an active project-data release for the client."
+            {...form.getInputProps('shareableCaseNotes', { type: 'checkbox' })}
+          />
           <Group justify="flex-end">
             <Button type="submit" loading={pending}>
               Save settings

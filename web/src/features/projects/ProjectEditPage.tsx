@@ -19,6 +19,7 @@ import { FormError, useFormSubmit } from '../../components/forms'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryState } from '../../components/QueryState'
 import { useSession } from '../auth/session'
+import { ProjectEligibilitySection } from '../eligibility/ProjectEligibilitySection'
 import { useOrganizationOptions } from '../organizations/use-organization-options'
 import { PATHS } from '../shell/navigation'
 import { HMIS_PARTICIPATION_OPTIONS, PROJECT_TYPE_OPTIONS } from './project-types'
@@ -268,6 +269,7 @@ export function ProjectEditPage() {
               <Paper withBorder p="lg" maw={720}>
                 <EditProjectForm key={loaded.id} project={loaded} editable={editable} />
               </Paper>
+              <ProjectEligibilitySection projectId={loaded.id} />
             </>
           )
         }}

@@ -22,6 +22,24 @@ async function uploadError(response: Response): Promise<ApiError> {
   )
 }
 
+/**
+ * Sends one file as multipart (which the JSON client does not send). A cheap signed-in call goes first so
+ * that an expired session opens the sign-in dialog before the file is sent, not after.
+ */
+export async function uploadFile<T>(url: string, file: File): Promise<T> {
+  await api.get('/api/auth/me')
+  const body = new FormData()
+  body.append('file', file, file.name)
+  let response: Response
+  try {
+    response = await fetch(url, { method: 'POST', credentials: 'same-origin', body })
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached. Check your connection and try again.')
+  }
+  if (!response.ok) throw await uploadError(response)
+  return (await response.json()) as T
+}
+
 export const releasesApi = {
   ofClient: (clientId: string) =>
     api.get<ClientReleases>(`/api/clients/${encodeURIComponent(clientId)}/releases`),
@@ -31,29 +49,6 @@ export const releasesApi = {
     api.post<Release>(`${releasePath(id)}/revoke`, revocation),
   recordSignedForm: (id: string) => api.post<Release>(`${releasePath(id)}/signed`),
   documentUrl: (id: string) => `${releasePath(id)}/document`,
-  /**
-   * Attaches the scanned form (multipart, which the JSON client does not send). A cheap signed-in call goes
-   * first so that an expired session opens the sign-in dialog before the file is sent, not after.
-   */
-  async uploadDocument(id: string, file: File): Promise<Release> {
-    await api.get('/api/auth/me')
-    const body = new FormData()
-    body.append('file', file, file.name)
-    let response: Response
-    try {
-      response = await fetch(`${releasePath(id)}/document`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        body,
-      })
-    } catch {
-      throw new ApiError(
-        0,
-        'network',
-        'The server could not be reached. Check your connection and try again.',
-      )
-    }
-    if (!response.ok) throw await uploadError(response)
-    return (await response.json()) as Release
-  },
+  /** Attaches the scanned form. */
+  uploadDocument: (id: string, file: File) => uploadFile<Release>(`${releasePath(id)}/document`, file),
 }

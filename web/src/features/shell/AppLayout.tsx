@@ -5,6 +5,7 @@ import { Link, Navigate, Outlet, useRouterState } from '@tanstack/react-router'
 import type { SessionInfo } from '../../api/types'
 import { ReauthenticationDialog } from '../auth/ReauthenticationDialog'
 import { sessionQuery } from '../auth/session'
+import { NotificationsBell } from '../referrals/NotificationsBell'
 import { NoAccessPage } from './NoAccessPage'
 import { canVisit, NAVIGATION, PATHS } from './navigation'
 import { OrganizationSwitcher } from './OrganizationSwitcher'
@@ -92,6 +93,8 @@ export function AppLayout() {
           </Group>
           <Group gap="md" wrap="nowrap">
             <OrganizationSwitcher session={session} />
+            {/* The inbox stays closed until the required second factor is set up, like every other API. */}
+            {session.mfaEnrollmentRequired ? null : <NotificationsBell />}
             <UserMenu session={session} />
           </Group>
         </Group>

@@ -15,6 +15,7 @@ export const AREA_DESCRIPTIONS: Record<string, string> = {
   [PATHS.users]: 'Staff accounts, their organizations and roles.',
   [PATHS.apiTokens]: 'Tokens that let other systems call the Threshold API.',
   [PATHS.audit]: 'Who did what, when: sign-ins, changes and denied access.',
+  [PATHS.serviceCatalogue]: 'The services your agency records, with their unit and default value.',
   [PATHS.duplicateClients]: 'Records that may be the same person: compare, merge with a reason, undo.',
 }
 
@@ -22,6 +23,5 @@ export const AREA_DESCRIPTIONS: Record<string, string> = {
 export const WORK_AREAS = {
   housingQueue: { title: 'Housing Queue', path: PATHS.housingQueue },
   referrals: { title: 'Referrals', path: PATHS.referrals },
-  beds: { title: 'Beds', path: PATHS.beds },
   reports: { title: 'Reports', path: PATHS.reports },
 } as const

@@ -12,10 +12,11 @@ describe('navigation', () => {
   })
 
   it('gives each work area to the roles that do that work', () => {
-    expect(rolesReaching(PATHS.housingQueue)).toEqual(['ce_manager'])
+    expect(rolesReaching(PATHS.housingQueue)).toEqual(['coc_admin', 'ce_manager'])
     expect(rolesReaching(PATHS.referrals)).toEqual(['ce_manager', 'housing_provider'])
-    expect(rolesReaching(PATHS.beds)).toEqual(['housing_provider'])
-    expect(rolesReaching(PATHS.reports)).toEqual(['analyst'])
+    expect(rolesReaching(PATHS.beds)).toEqual(['ce_manager', 'housing_provider'])
+    expect(rolesReaching(PATHS.reports)).toEqual(['agency_admin', 'analyst'])
+    expect(rolesReaching(PATHS.serviceCatalogue)).toEqual(['agency_admin'])
     expect(rolesReaching(PATHS.clients)).toEqual(expect.arrayContaining(['ce_manager', 'case_manager']))
   })
 

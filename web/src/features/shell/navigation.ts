@@ -29,6 +29,7 @@ export const PATHS = {
   apiTokens: '/admin/api-tokens',
   audit: '/admin/audit',
   duplicateClients: '/admin/duplicate-clients',
+  serviceCatalogue: '/admin/service-catalogue',
   account: '/account',
 } as const
 
@@ -49,15 +50,22 @@ const cocAdministration: NavSection = {
 
 export const NAVIGATION: Record<Role, NavSection[]> = {
   system_admin: [{ label: null, items: [home] }, cocAdministration],
-  coc_admin: [{ label: null, items: [home] }, cocAdministration],
+  coc_admin: [
+    { label: null, items: [home, { label: 'Housing Queue', to: PATHS.housingQueue }] },
+    cocAdministration,
+  ],
   agency_admin: [
-    { label: null, items: [home, { label: 'Clients', to: PATHS.clients }] },
+    {
+      label: null,
+      items: [home, { label: 'Clients', to: PATHS.clients }, { label: 'Reports', to: PATHS.reports }],
+    },
     {
       label: 'Administration',
       items: [
         { label: 'Organization', to: PATHS.myOrganization },
         { label: 'Projects', to: PATHS.projects },
         { label: 'Users', to: PATHS.users },
+        { label: 'Service catalogue', to: PATHS.serviceCatalogue },
         { label: 'Audit log', to: PATHS.audit },
       ],
     },
@@ -70,6 +78,7 @@ export const NAVIGATION: Record<Role, NavSection[]> = {
         { label: 'Clients', to: PATHS.clients },
         { label: 'Housing Queue', to: PATHS.housingQueue },
         { label: 'Referrals', to: PATHS.referrals },
+        { label: 'Beds', to: PATHS.beds },
       ],
     },
   ],

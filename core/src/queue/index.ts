@@ -1,0 +1,4 @@
+export * from './document-checklist'
+export * from './household-facts'
+export * from './ranking'
+export * from './statuses'
