@@ -9,20 +9,22 @@
 // beside the raw SQL floor: the plainest query that returns the same counts or beds.
 // Results go to docs/benchmarks.md, section "Beds".
 
-import os from 'node:os'
 import { type Kysely, sql } from 'kysely'
 import type { UserActor } from '../src/access/actor'
 import { getAvailability } from '../src/beds/get-availability'
 import { getFacilityBoard } from '../src/beds/get-facility-board'
 import type { DB } from '../src/db/schema'
 import {
-  type BenchDatabase,
-  machine,
-  openBenchPglite,
-  openBenchPostgres,
-  percentile,
-  serverVersion,
-  writeDocSection,
+  benchEngines,
+  benchOption,
+  type Engine,
+  engineLabel,
+  machineLine,
+  openBenchDatabase,
+  publishSection,
+  type Timing,
+  time,
+  timingRow,
 } from './bench-support'
 
 const SECTION_TITLE = '## Beds'
@@ -32,14 +34,8 @@ const FACILITIES = 100
 const BEDS_PER_FACILITY = 50
 const STAYS_PER_BED = 12
 const AGENCIES = 10
-type Engine = 'pglite' | 'postgres'
 const TARGET_P95_MS = { availability: 50, board: 30 }
 
-interface Timing {
-  p50: number
-  p95: number
-  max: number
-}
 interface EngineResult {
   engine: string
   seedSeconds: number
@@ -162,27 +158,8 @@ async function seed(db: Kysely<DB>): Promise<{ actor: UserActor; facilityIds: st
   }
 }
 
-async function time(samples: number, run: (index: number) => Promise<unknown>): Promise<Timing> {
-  for (let index = 0; index < 20; index++) await run(index)
-  const durations: number[] = []
-  for (let index = 0; index < samples; index++) {
-    const started = performance.now()
-    await run(index)
-    durations.push(performance.now() - started)
-  }
-  const round = (value: number) => Math.round(value * 100) / 100
-  return {
-    p50: round(percentile(durations, 50)),
-    p95: round(percentile(durations, 95)),
-    max: round(Math.max(...durations)),
-  }
-}
-
 async function runEngine(engine: Engine, samples: number): Promise<EngineResult> {
-  const database: BenchDatabase =
-    engine === 'pglite'
-      ? await openBenchPglite()
-      : await openBenchPostgres(process.env.BENCH_DATABASE_URL!, 'beds', 4)
+  const database = await openBenchDatabase(engine, 'beds')
   try {
     const { db } = database
     const seedStarted = performance.now()
@@ -206,7 +183,7 @@ async function runEngine(engine: Engine, samples: number): Promise<EngineResult>
         LEFT JOIN client c ON c.id = s.client_id
         WHERE b.facility_id = ${pick(index)}::uuid`.execute(db),
     )
-    const version = engine === 'postgres' ? `PostgreSQL${await serverVersion(db)}` : 'PGlite (in memory)'
+    const version = await engineLabel(engine, db)
     return { engine: version, seedSeconds, availability, availabilityFloor, board, boardFloor }
   } finally {
     await database.close()
@@ -215,22 +192,24 @@ async function runEngine(engine: Engine, samples: number): Promise<EngineResult>
 }
 
 function renderSection(results: EngineResult[], samples: number): string {
-  const row = (label: string, timing: Timing, target?: number) =>
-    `| ${label} | ${timing.p50} | ${timing.p95} | ${timing.max} | ${target ? `≤ ${target}` : ''} |`
   const tables = results.map((result) =>
     [
       `### ${result.engine} (seeded in ${result.seedSeconds} s)`,
       '',
       '| query | p50 ms | p95 ms | max ms | target p95 (PostgreSQL) |',
       '|---|---|---|---|---|',
-      row('CoC availability summary (`getAvailability`)', result.availability, TARGET_P95_MS.availability),
-      row('raw SQL floor: free beds per facility and household type', result.availabilityFloor),
-      row(
+      timingRow(
+        'CoC availability summary (`getAvailability`)',
+        result.availability,
+        TARGET_P95_MS.availability,
+      ),
+      timingRow('raw SQL floor: free beds per facility and household type', result.availabilityFloor),
+      timingRow(
         'facility board, 50 beds with names (`getFacilityBoard`, audited)',
         result.board,
         TARGET_P95_MS.board,
       ),
-      row('raw SQL floor: beds with their open stay and name', result.boardFloor),
+      timingRow('raw SQL floor: beds with their open stay and name', result.boardFloor),
     ].join('\n'),
   )
   return [
@@ -241,33 +220,20 @@ function renderSection(results: EngineResult[], samples: number): string {
       `~5% of the empty ones offline); ${samples} timed calls each after 20 warm-up calls, in process, as a CE ` +
       'manager. `npm run bench -- beds` (set BENCH_DATABASE_URL for PostgreSQL).',
     '',
-    `Machine: ${machine()}; load average ${os.loadavg()[0]?.toFixed(1)} at the end (a shared machine: other work ` +
-      'runs beside the benchmark, so compare rows within one run).',
+    machineLine(),
     '',
     ...tables.flatMap((table) => [table, '']),
   ].join('\n')
 }
 
 export async function main(args: string[]): Promise<void> {
-  const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
-  const samples = Number(option('samples') ?? 200)
-  const postgresUrl = process.env.BENCH_DATABASE_URL
-  const engines = (option('engines')?.split(',') ?? [
-    'pglite',
-    ...(postgresUrl ? ['postgres'] : []),
-  ]) as Engine[]
-  if (engines.includes('postgres') && !postgresUrl)
-    throw new Error('The postgres engine needs BENCH_DATABASE_URL')
+  const samples = Number(benchOption(args, 'samples') ?? 200)
   const results: EngineResult[] = []
-  for (const engine of engines) {
+  for (const engine of benchEngines(args)) {
     const result = await runEngine(engine, samples)
     console.log(JSON.stringify(result))
     results.push(result)
   }
   const section = renderSection(results, samples)
-  if (args.includes('--no-write')) console.log(`\n${section}`)
-  else {
-    writeDocSection(SECTION_TITLE, section)
-    console.log(`\nWrote "${SECTION_TITLE.slice(3)}" in docs/benchmarks.md`)
-  }
+  publishSection(args, SECTION_TITLE, section)
 }

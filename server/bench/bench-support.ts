@@ -78,3 +78,83 @@ export function writeDocSection(title: string, section: string): void {
     `${current.slice(0, start)}${section.trimEnd()}\n${rest ? `\n${rest}` : ''}`,
   )
 }
+
+export type Engine = 'pglite' | 'postgres'
+
+/** `--name=value` from a benchmark's arguments. */
+export function benchOption(args: readonly string[], name: string): string | undefined {
+  return args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
+}
+
+/** The engines to run: `--engines=pglite,postgres`, else PGlite plus PostgreSQL when BENCH_DATABASE_URL is set. */
+export function benchEngines(args: readonly string[]): Engine[] {
+  const postgresUrl = process.env.BENCH_DATABASE_URL
+  const engines = (benchOption(args, 'engines')?.split(',') ?? [
+    'pglite',
+    ...(postgresUrl ? ['postgres'] : []),
+  ]) as Engine[]
+  if (engines.includes('postgres') && !postgresUrl)
+    throw new Error('The postgres engine needs BENCH_DATABASE_URL')
+  return engines
+}
+
+/** A fresh migrated database of the engine; `label` names the PostgreSQL scratch database. */
+export function openBenchDatabase(engine: Engine, label: string): Promise<BenchDatabase> {
+  return engine === 'pglite'
+    ? openBenchPglite()
+    : openBenchPostgres(process.env.BENCH_DATABASE_URL!, label, 4)
+}
+
+/** 'PostgreSQL 15.20' or 'PGlite (in memory)': the heading of an engine's results. */
+export async function engineLabel(engine: Engine, db: Kysely<DB>): Promise<string> {
+  return engine === 'postgres' ? `PostgreSQL${await serverVersion(db)}` : 'PGlite (in memory)'
+}
+
+export interface Timing {
+  p50: number
+  p95: number
+  max: number
+}
+
+/** Runs `run` `warmUp` times untimed, then `samples` times timed, one call at a time; milliseconds. */
+export async function time(
+  samples: number,
+  run: (index: number) => Promise<unknown>,
+  warmUp = 20,
+): Promise<Timing> {
+  for (let index = 0; index < warmUp; index++) await run(index)
+  const durations: number[] = []
+  for (let index = 0; index < samples; index++) {
+    const started = performance.now()
+    await run(index)
+    durations.push(performance.now() - started)
+  }
+  const round = (value: number) => Math.round(value * 100) / 100
+  return {
+    p50: round(percentile(durations, 50)),
+    p95: round(percentile(durations, 95)),
+    max: round(Math.max(...durations)),
+  }
+}
+
+/** One Markdown table row: label, p50, p95, max and the p95 target when there is one. */
+export function timingRow(label: string, timing: Timing, target?: number): string {
+  return `| ${label} | ${timing.p50} | ${timing.p95} | ${timing.max} | ${target ? `≤ ${target}` : ''} |`
+}
+
+/** The machine line of a section, with the load average at the end of the run. */
+export function machineLine(): string {
+  return (
+    `Machine: ${machine()}; load average ${os.loadavg()[0]?.toFixed(1)} at the end (a shared machine: other ` +
+    'work runs beside the benchmark, so compare rows within one run).'
+  )
+}
+
+/** Prints the section with `--no-write`, otherwise writes it into docs/benchmarks.md. */
+export function publishSection(args: readonly string[], title: string, section: string): void {
+  if (args.includes('--no-write')) console.log(`\n${section}`)
+  else {
+    writeDocSection(title, section)
+    console.log(`\nWrote "${title.slice(3)}" in docs/benchmarks.md`)
+  }
+}

@@ -37,12 +37,15 @@ import { createRandom, type Random } from '../src/synthetic/random'
 import { ssnTranspositions } from '../src/synthetic/ssn'
 import {
   type BenchDatabase,
+  benchEngines,
+  benchOption,
+  type Engine,
   machine,
   openBenchPglite,
   openBenchPostgres,
   percentile,
+  publishSection,
   serverVersion,
-  writeDocSection,
 } from './bench-support'
 
 const SECTION_TITLE = '## Find Client — speed'
@@ -54,7 +57,6 @@ const VICTIM_SERVICE_PROVIDERS = 2
 const RESULT_LIMIT = 10
 const WARM_UP_QUERIES = 30
 
-type Engine = 'pglite' | 'postgres'
 const DEFAULT_CLIENTS: Record<Engine, number> = { pglite: 200_000, postgres: 1_000_000 }
 
 const KINDS = ['name + DOB', 'SSN', 'name only'] as const
@@ -104,34 +106,21 @@ interface EngineResult {
 }
 
 export async function main(args: string[]): Promise<void> {
-  const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
-  const queries = Number(option('queries') ?? 300)
-  const clients = option('clients') ? Number(option('clients')) : undefined
-  const engine = option('engine') as Engine | undefined
+  const queries = Number(benchOption(args, 'queries') ?? 300)
+  const clients = benchOption(args, 'clients') ? Number(benchOption(args, 'clients')) : undefined
+  const engine = benchOption(args, 'engine') as Engine | undefined
   if (engine) {
     const result = await runEngine(engine, clients ?? DEFAULT_CLIENTS[engine], queries)
-    fs.writeFileSync(option('result-file')!, JSON.stringify(result))
+    fs.writeFileSync(benchOption(args, 'result-file')!, JSON.stringify(result))
     return
   }
 
-  const postgresUrl = process.env.BENCH_DATABASE_URL
-  const engines = (option('engines')?.split(',') ?? [
-    'pglite',
-    ...(postgresUrl ? ['postgres'] : []),
-  ]) as Engine[]
-  if (engines.includes('postgres') && !postgresUrl)
-    throw new Error('The postgres engine needs BENCH_DATABASE_URL')
   const results: EngineResult[] = []
-  for (const name of engines) {
+  for (const name of benchEngines(args)) {
     results.push(runInChildProcess(name, args))
     printResult(results.at(-1)!)
   }
-  const section = renderSection(results)
-  if (args.includes('--no-write')) console.log(`\n${section}`)
-  else {
-    writeDocSection(SECTION_TITLE, section)
-    console.log(`\nWrote "${SECTION_TITLE.slice(3)}" in docs/benchmarks.md`)
-  }
+  publishSection(args, SECTION_TITLE, renderSection(results))
 }
 
 /** The same benchmark, one engine, in a fresh Node process: its peak RSS is that engine's alone. */

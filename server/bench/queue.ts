@@ -10,7 +10,6 @@
 // masking, audited), beside the raw SQL floor: the same filtered page in the same stored order, without the
 // queue-wide ranks, names, explanations or audit. Results go to docs/benchmarks.md, section "Housing Queue".
 
-import os from 'node:os'
 import { type QueueQuery, QueueQuery as QueueQuerySchema } from '@threshold/core'
 import { type Kysely, sql } from 'kysely'
 import type { UserActor } from '../src/access/actor'
@@ -18,26 +17,23 @@ import type { DB } from '../src/db/schema'
 import { listQueue } from '../src/queue/list-queue'
 import { syncRankKeys } from '../src/queue/queue-order'
 import {
-  type BenchDatabase,
-  machine,
-  openBenchPglite,
-  openBenchPostgres,
-  percentile,
-  serverVersion,
-  writeDocSection,
+  benchEngines,
+  benchOption,
+  type Engine,
+  engineLabel,
+  machineLine,
+  openBenchDatabase,
+  publishSection,
+  type Timing,
+  time,
+  timingRow,
 } from './bench-support'
 
 const SECTION_TITLE = '## Housing Queue'
 const NOW = new Date('2026-02-01T15:00:00Z')
 const clock = { now: () => NOW }
 const TARGET_P95_MS = 100
-type Engine = 'pglite' | 'postgres'
 
-interface Timing {
-  p50: number
-  p95: number
-  max: number
-}
 interface Scenario {
   label: string
   query: string
@@ -169,22 +165,6 @@ async function seed(db: Kysely<DB>, households: number): Promise<{ actor: UserAc
   }
 }
 
-async function time(samples: number, run: () => Promise<unknown>): Promise<Timing> {
-  for (let index = 0; index < 10; index++) await run()
-  const durations: number[] = []
-  for (let index = 0; index < samples; index++) {
-    const started = performance.now()
-    await run()
-    durations.push(performance.now() - started)
-  }
-  const round = (value: number) => Math.round(value * 100) / 100
-  return {
-    p50: round(percentile(durations, 50)),
-    p95: round(percentile(durations, 95)),
-    max: round(Math.max(...durations)),
-  }
-}
-
 /** The plainest SQL returning the same filtered page in the same order (no ranks, names, explanation or audit). */
 function floorQuery(db: Kysely<DB>, cocId: string, query: QueueQuery) {
   const conditions = [
@@ -206,10 +186,7 @@ function floorQuery(db: Kysely<DB>, cocId: string, query: QueueQuery) {
 }
 
 async function runEngine(engine: Engine, households: number, samples: number): Promise<EngineResult> {
-  const database: BenchDatabase =
-    engine === 'pglite'
-      ? await openBenchPglite()
-      : await openBenchPostgres(process.env.BENCH_DATABASE_URL!, 'queue', 4)
+  const database = await openBenchDatabase(engine, 'queue')
   try {
     const { db } = database
     const seedStarted = performance.now()
@@ -220,13 +197,17 @@ async function runEngine(engine: Engine, households: number, samples: number): P
       const params = Object.fromEntries(new URLSearchParams(scenario.query.replace(':north', northId)))
       const query = QueueQuerySchema.parse({ ...params, limit: '50' })
       let rows = 0
-      const page = await time(samples, async () => {
-        rows = (await listQueue({ db, actor, clock }, query)).rows.length
-      })
-      const floor = await time(samples, () => floorQuery(db, actor.cocId, query))
+      const page = await time(
+        samples,
+        async () => {
+          rows = (await listQueue({ db, actor, clock }, query)).rows.length
+        },
+        10,
+      )
+      const floor = await time(samples, () => floorQuery(db, actor.cocId, query), 10)
       timings.push({ label: scenario.label, page, floor, rows })
     }
-    const version = engine === 'postgres' ? `PostgreSQL${await serverVersion(db)}` : 'PGlite (in memory)'
+    const version = await engineLabel(engine, db)
     return { engine: version, seedSeconds, timings }
   } finally {
     await database.close()
@@ -235,8 +216,6 @@ async function runEngine(engine: Engine, households: number, samples: number): P
 }
 
 function renderSection(results: EngineResult[], households: number, samples: number): string {
-  const row = (label: string, timing: Timing, target?: number) =>
-    `| ${label} | ${timing.p50} | ${timing.p95} | ${timing.max} | ${target ? `≤ ${target}` : ''} |`
   const tables = results.map((result) =>
     [
       `### ${result.engine} (seeded in ${result.seedSeconds} s)`,
@@ -244,12 +223,12 @@ function renderSection(results: EngineResult[], households: number, samples: num
       '| first page of 50 | p50 ms | p95 ms | max ms | target p95 (PostgreSQL) |',
       '|---|---|---|---|---|',
       ...result.timings.flatMap((timing) => [
-        row(
+        timingRow(
           `\`listQueue\`: ${timing.label} (${timing.rows} rows, ranked, explained, audited)`,
           timing.page,
           TARGET_P95_MS,
         ),
-        row(`raw SQL floor: ${timing.label}, same page, no ranks/names/audit`, timing.floor),
+        timingRow(`raw SQL floor: ${timing.label}, same page, no ranks/names/audit`, timing.floor),
       ]),
     ].join('\n'),
   )
@@ -261,34 +240,21 @@ function renderSection(results: EngineResult[], households: number, samples: num
       `→ days homeless → CE start → tie-break); ${samples} timed calls each after 10 warm-up calls, in process, ` +
       'as a CE manager. `npm run bench -- queue` (set BENCH_DATABASE_URL for PostgreSQL).',
     '',
-    `Machine: ${machine()}; load average ${os.loadavg()[0]?.toFixed(1)} at the end (a shared machine: other work ` +
-      'runs beside the benchmark, so compare rows within one run).',
+    machineLine(),
     '',
     ...tables.flatMap((table) => [table, '']),
   ].join('\n')
 }
 
 export async function main(args: string[]): Promise<void> {
-  const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
-  const households = Number(option('households') ?? 50_000)
-  const samples = Number(option('samples') ?? 100)
-  const postgresUrl = process.env.BENCH_DATABASE_URL
-  const engines = (option('engines')?.split(',') ?? [
-    'pglite',
-    ...(postgresUrl ? ['postgres'] : []),
-  ]) as Engine[]
-  if (engines.includes('postgres') && !postgresUrl)
-    throw new Error('The postgres engine needs BENCH_DATABASE_URL')
+  const households = Number(benchOption(args, 'households') ?? 50_000)
+  const samples = Number(benchOption(args, 'samples') ?? 100)
   const results: EngineResult[] = []
-  for (const engine of engines) {
+  for (const engine of benchEngines(args)) {
     const result = await runEngine(engine, households, samples)
     console.log(JSON.stringify(result))
     results.push(result)
   }
   const section = renderSection(results, households, samples)
-  if (args.includes('--no-write')) console.log(`\n${section}`)
-  else {
-    writeDocSection(SECTION_TITLE, section)
-    console.log(`\nWrote "${SECTION_TITLE.slice(3)}" in docs/benchmarks.md`)
-  }
+  publishSection(args, SECTION_TITLE, section)
 }
