@@ -8,9 +8,7 @@ import { canSeeCeWorkflow } from '../access/ce-workflow-policy'
 import { loadVisible } from '../access/load-visible'
 import { recordAudit } from '../audit/record-audit'
 import { userActor } from '../http/app-context'
-import { AppError } from '../http/errors'
-import { cleanFileName, detectDocumentType, isReleaseDocumentType } from '../releases/release-document'
-import { documentTooLarge, type UploadedFile } from '../releases/upload-release-document'
+import { checkUploadedDocument, cleanFileName, type UploadedFile } from '../releases/release-document'
 import { loadCeWorkflow } from './ce-workflow.repository'
 import { type CeWorkflowContext, loadWorkableCeWorkflow } from './ce-workflow-access'
 import { presentCeWorkflow } from './present-ce-workflow'
@@ -30,21 +28,7 @@ export async function uploadCeDocument(
   const workflow = await loadWorkableCeWorkflow(context, id, action)
   // Read only once the workflow is known to be the actor's to work on: outsiders get 404 whatever they send.
   const file = await readFile()
-  const declaredType = file.declaredType.toLowerCase().split(';')[0]!.trim()
-  if (!isReleaseDocumentType(declaredType)) {
-    throw new AppError(
-      'unsupported_media_type',
-      `Only PDF, PNG or JPEG files are accepted; this file was sent as "${declaredType || 'unknown'}"`,
-    )
-  }
-  if (file.content.length === 0) throw new AppError('invalid_input', 'The file is empty')
-  if (file.content.length > CE_DOCUMENT_MAX_BYTES) throw documentTooLarge()
-  if (detectDocumentType(file.content) !== declaredType) {
-    throw new AppError(
-      'unsupported_media_type',
-      "The file's contents do not match its declared type; only real PDF, PNG or JPEG files are accepted",
-    )
-  }
+  const declaredType = checkUploadedDocument(file, CE_DOCUMENT_MAX_BYTES)
   await db.transaction().execute(async (trx) => {
     const document = await trx
       .insertInto('ce_document')

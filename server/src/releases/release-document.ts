@@ -1,4 +1,5 @@
 import { RELEASE_DOCUMENT_TYPES } from '@threshold/core'
+import { AppError } from '../http/errors'
 
 export type ReleaseDocumentType = (typeof RELEASE_DOCUMENT_TYPES)[number]
 
@@ -15,6 +16,46 @@ export function detectDocumentType(content: Uint8Array): ReleaseDocumentType | u
 
 export const isReleaseDocumentType = (type: string): type is ReleaseDocumentType =>
   (RELEASE_DOCUMENT_TYPES as readonly string[]).includes(type)
+
+export interface UploadedFile {
+  fileName: string | undefined
+  /** The Content-Type the browser declared for the file part. */
+  declaredType: string
+  content: Buffer
+}
+
+const TYPE_LABELS: Record<ReleaseDocumentType, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG image',
+  'image/jpeg': 'JPEG image',
+}
+
+export const documentTooLarge = () =>
+  new AppError('payload_too_large', 'The document is larger than 5 MB; scan it at a lower resolution')
+
+/**
+ * The checks every uploaded document passes (release forms, CE documents): PDF, PNG or JPEG as declared,
+ * not empty, at most `maxBytes`, and the first bytes prove the declared type, so a renamed program is
+ * refused. Returns the type.
+ */
+export function checkUploadedDocument(file: UploadedFile, maxBytes: number): ReleaseDocumentType {
+  const declaredType = file.declaredType.toLowerCase().split(';')[0]!.trim()
+  if (!isReleaseDocumentType(declaredType)) {
+    throw new AppError(
+      'unsupported_media_type',
+      `Only PDF, PNG or JPEG files are accepted; this file was sent as "${declaredType || 'unknown'}"`,
+    )
+  }
+  if (file.content.length === 0) throw new AppError('invalid_input', 'The file is empty')
+  if (file.content.length > maxBytes) throw documentTooLarge()
+  if (detectDocumentType(file.content) !== declaredType) {
+    throw new AppError(
+      'unsupported_media_type',
+      `The file's contents are not a ${TYPE_LABELS[declaredType]} although it was sent as one; only real PDF, PNG or JPEG files are accepted`,
+    )
+  }
+  return declaredType
+}
 
 const EXTENSIONS: Record<ReleaseDocumentType, string> = {
   'application/pdf': 'pdf',

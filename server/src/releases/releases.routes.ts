@@ -18,9 +18,9 @@ import { listClientReleases } from './list-client-releases'
 import { recordRelease } from './record-release'
 import { recordSignedForm } from './record-signed-form'
 import type { ReleaseContext } from './release-access'
-import { attachmentDisposition } from './release-document'
+import { attachmentDisposition, documentTooLarge, type UploadedFile } from './release-document'
 import { revokeRelease } from './revoke-release'
-import { documentTooLarge, type UploadedFile, uploadReleaseDocument } from './upload-release-document'
+import { uploadReleaseDocument } from './upload-release-document'
 
 const tags = ['releases']
 const hidden = { 404: ApiError.describe('No such release or client, or not one you may see') }
