@@ -127,6 +127,9 @@ describe('case management in the browser', () => {
     await card.waitFor()
     expect(await textOf(card)).toContain('Open')
     expect(await textOf(card)).toContain(otherName)
+    // The annual assessment window (±30 days of the head's anniversary) shows from the start.
+    expect(await textOf(card)).toContain('Annual assessment not yet due')
+    expect(await textOf(card)).toMatch(/Window .+ – .+ \(anniversary .+\)/)
     // Left out on purpose: disabilities and domestic violence were never asked.
     const missing = card.getByRole('list', { name: `Missing elements of ${RRH_PROJECT}` })
     expect(await textOf(missing)).toContain('4.11 Domestic Violence at project start: missing')
@@ -145,11 +148,16 @@ describe('case management in the browser', () => {
     const assistance = page.getByRole('table', { name: 'Financial assistance per enrollment and household' })
     await expect.poll(() => textOf(assistance)).toContain('$1,750.00 (Rental assistance $1,750.00)')
 
-    // A case note, back-dated, in bold; then locked.
+    // A case note, back-dated, in bold, about the enrollment and the first payment; then locked.
     await page.getByRole('button', { name: 'New case note' }).click()
     const noteDialog = page.getByRole('dialog', { name: 'New case note' })
     await noteDialog.getByLabel('Entry date').fill(dayjs().subtract(1, 'day').format('YYYY-MM-DD'))
     await field(noteDialog, 'Regarding').fill('Landlord agreed to the lease')
+    await noteDialog.getByRole('combobox', { name: 'Enrollment', exact: true }).click()
+    await page.getByRole('option', { name: new RegExp(RRH_PROJECT) }).click()
+    await noteDialog.getByLabel('Services', { exact: true }).click()
+    await page.getByRole('option', { name: /Rental assistance · \$850\.00/ }).click()
+    await noteDialog.getByRole('heading', { name: 'New case note' }).click()
     const editor = noteDialog.getByRole('textbox', { name: 'Note' })
     await editor.click()
     await noteDialog.getByRole('button', { name: 'Bold' }).click()
@@ -159,6 +167,7 @@ describe('case management in the browser', () => {
     const note = page.getByRole('article', { name: 'Case note: Landlord agreed to the lease' })
     await note.waitFor()
     expect(await note.locator('strong').textContent()).toBe('Lease starts next month.')
+    expect(await textOf(note)).toContain(`Enrollment: ${RRH_PROJECT} · 1 linked service`)
     await note.getByRole('button', { name: 'Lock' }).click()
     await note.getByText('Locked', { exact: true }).waitFor()
     expect(await note.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(0)

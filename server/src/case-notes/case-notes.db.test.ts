@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../test/test-app'
+import { createOrganization, createTestApp, createUser, sessionFor, type TestApp } from '../../test/test-app'
 import { insertTestClient } from '../households/household.fixtures'
 import {
   auditRows,
@@ -339,6 +339,58 @@ describe('who reads a note', () => {
     expect((await get(neighbour.cookie, `/api/case-notes/${sharedNote.id}`)).statusCode).toBe(404)
     expect((await clientNotes(neighbour.cookie)).statusCode).toBe(404)
     expect((await clientNotes(neighbour.cookie, 'eviction')).statusCode).toBe(404)
+    await world.setNoteSharing(false)
+  })
+
+  it('another agency finds the client and reads its history, never a non-shared note’s words', async () => {
+    const { neighbour } = world.users
+    const lead = await createOrganization(t.db, world.coc.id, 'Fulton HMIS Lead')
+    const cocAdmin = await createUser(t.db, 'lead.cocadmin', [{ organizationId: lead.id, role: 'coc_admin' }])
+    const cocAdminCookie = await sessionFor(t, cocAdmin.id, lead.id)
+    const client = await insertTestClient(t.db, {
+      cocId: world.coc.id,
+      ownerOrganizationId: world.northside.id,
+      firstName: 'Philippa',
+      lastName: 'Quennell',
+    })
+    const note = await newNote(
+      { regarding: 'Zanzibar arrears', text: '<p>Owes Zanzibar Properties two months</p>' },
+      client,
+    )
+    await world.setNoteSharing(true)
+    await world.releaseToSouthside(client)
+
+    // Both reach the record: the CoC admin CoC-wide (identity, no project data), Southside by its release.
+    for (const cookie of [cocAdminCookie, neighbour.cookie]) {
+      const byName = await get(cookie, '/api/clients/search?firstName=Philippa&lastName=Quennell')
+      expect(byName.statusCode, byName.body).toBe(200)
+      expect(byName.json().results.map((result: { id: string }) => result.id)).toContain(client)
+      expect(byName.body).not.toMatch(/Zanzibar|arrears|Owes/)
+      // A note's words are not a way to find its client.
+      const byNoteWords = await get(cookie, '/api/clients/search?q=Zanzibar%20arrears')
+      expect(byNoteWords.statusCode, byNoteWords.body).toBe(200)
+      expect(byNoteWords.json().results.map((result: { id: string }) => result.id)).not.toContain(client)
+      const history = await get(cookie, `/api/clients/${client}/history`)
+      expect(history.statusCode, history.body).toBe(200)
+      expect(history.body).not.toMatch(/Zanzibar|arrears|Owes/)
+      const record = await get(cookie, `/api/clients/${client}`)
+      expect(record.statusCode, record.body).toBe(200)
+      expect(record.body).not.toMatch(/Zanzibar|arrears|Owes/)
+    }
+
+    // The case-note search: nothing for Southside (the note is not shared), 404 for the CoC admin (no release).
+    const southSearch = await listNotes(neighbour.cookie, 'Zanzibar', client)
+    expect(southSearch.statusCode, southSearch.body).toBe(200)
+    expect(southSearch.json()).toEqual([])
+    expect((await listNotes(neighbour.cookie, undefined, client)).json()).toEqual([])
+    const adminSearch = await listNotes(cocAdminCookie, 'Zanzibar', client)
+    expect(adminSearch.statusCode).toBe(404)
+    expect(adminSearch.body).not.toMatch(/Zanzibar|arrears|Owes/)
+    expect((await get(cocAdminCookie, `/api/case-notes/${note.id}`)).statusCode).toBe(404)
+
+    // The writing agency still finds it by its words.
+    const own = await listNotes(world.users.author.cookie, 'Zanzibar', client)
+    expect(own.json().map((found: { id: string }) => found.id)).toEqual([note.id])
     await world.setNoteSharing(false)
   })
 

@@ -391,6 +391,26 @@ describe('a family in rapid rehousing', () => {
     expect(again.statusCode).toBe(409)
   })
 
+  it('enrolls a member in the project again from the day the last stay ended, never inside it', async () => {
+    // The joiner's stay: 30 days ago until 5 days ago.
+    const inside = await send('POST', '/api/enrollments', {
+      projectId: project.rrh,
+      entryDate: daysAgo(6),
+      members: [{ clientId: family.joiner, relationshipToHoh: 1 }],
+    })
+    expect(inside.statusCode).toBe(409)
+    expect(inside.json().error.details).toMatchObject({ entryDate: daysAgo(30), exitDate: daysAgo(5) })
+
+    const again = await single(project.rrh, family.joiner, daysAgo(5))
+    expect(again).toMatchObject({ entryDate: daysAgo(5), exitDate: null })
+    const movedBack = await send('PATCH', `/api/enrollments/${again.id}`, {
+      version: again.version,
+      entryDate: daysAgo(10),
+    })
+    expect(movedBack.statusCode).toBe(409)
+    expect(movedBack.json().error.details).toMatchObject({ entryDate: daysAgo(30), exitDate: daysAgo(5) })
+  })
+
   it('lists the client’s enrollments, open and past', async () => {
     await single(project.th, family.head, daysAgo(3))
     const response = await send('GET', `/api/clients/${family.head}/enrollments`)

@@ -114,6 +114,14 @@ const clientNoteRoutes = (caller: UnauthorizedCase['caller']): UnauthorizedCase[
   },
   {
     target: 'client of A1 with a note',
+    method: 'GET',
+    url: '/api/clients/:id/history',
+    setup: clientWithNoteOfA1,
+    caller,
+    read: readClientNotes,
+  },
+  {
+    target: 'client of A1 with a note',
     method: 'POST',
     url: '/api/clients/:id/case-notes',
     setup: clientWithNoteOfA1,

@@ -10,6 +10,3 @@ export function ActionError({ error, title = 'Not done' }: { error: unknown; tit
     </Alert>
   )
 }
-
-/** Mantine's dialog close button has no name of its own. */
-export const CLOSE_BUTTON = { 'aria-label': 'Close' }

@@ -16,7 +16,7 @@ import { formatDate } from '../../components/format'
 import { ClientSearch } from '../clients/ClientSearch'
 import { clientName } from '../clients/client-handoffs'
 import { todayIso } from '../clients/use-client-form'
-import { ActionError, CLOSE_BUTTON } from './ActionError'
+import { ActionError } from './ActionError'
 import { bedsApi } from './beds-api'
 import type { ChosenClient } from './ClientPicker'
 import { useBedAction } from './use-bed-action'
@@ -73,13 +73,7 @@ export function ConfirmBedModal({
 }) {
   const mutation = useBedAction(facilityId, action, onClose)
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={CLOSE_BUTTON}
-      title={`${title}: bed ${bed.name}`}
-      centered
-    >
+    <Modal opened onClose={onClose} title={`${title}: bed ${bed.name}`} centered>
       <Stack gap="md">
         <Text size="sm">{message}</Text>
         <ActionError error={mutation.error} />
@@ -101,13 +95,7 @@ export function MoveModal({ facilityId, bed, beds, onClose }: BedModalProps & { 
     (candidate) => candidate.state === 'available' && candidate.projectId === bed.projectId,
   )
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={CLOSE_BUTTON}
-      title={`Move the resident of bed ${bed.name}`}
-      centered
-    >
+    <Modal opened onClose={onClose} title={`Move the resident of bed ${bed.name}`} centered>
       <Stack gap="md">
         <Text size="sm">
           The stay history keeps both beds. Only empty beds of {bed.projectName} are offered.
@@ -146,13 +134,7 @@ export function ExpectedVacancyModal({ facilityId, bed, onClose }: BedModalProps
     onClose,
   )
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={CLOSE_BUTTON}
-      title={`Expected vacancy: bed ${bed.name}`}
-      centered
-    >
+    <Modal opened onClose={onClose} title={`Expected vacancy: bed ${bed.name}`} centered>
       <Stack gap="md">
         <Text size="sm">
           From this day the bed counts as leaving soon and accepts referrals. Clear it if the resident stays.
@@ -197,13 +179,7 @@ export function ReserveModal({ facilityId, bed, onClose }: BedModalProps) {
   const reserve = useBedAction(facilityId, bedsApi.reserve, onClose)
   const chosen = new Set(clients.map((client) => client.id))
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={CLOSE_BUTTON}
-      title={`Hold bed ${bed.name}`}
-      size="80rem"
-    >
+    <Modal opened onClose={onClose} title={`Hold bed ${bed.name}`} size="80rem">
       <Stack gap="md">
         <Text size="sm">
           Hold the bed for a household over a range of days. An unused hold expires after its last day.
@@ -315,13 +291,7 @@ export function OfflineModal({ facilityId, bed, onClose }: BedModalProps) {
     onClose,
   )
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={CLOSE_BUTTON}
-      title={`Take bed ${bed.name} offline`}
-      centered
-    >
+    <Modal opened onClose={onClose} title={`Take bed ${bed.name} offline`} centered>
       <Stack gap="md">
         <Textarea
           label="Reason"

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import { formatDate } from '../../components/format'
 import { QueryState } from '../../components/QueryState'
 import { todayIso } from '../clients/use-client-form'
-import { ActionError, CLOSE_BUTTON } from './ActionError'
+import { ActionError } from './ActionError'
 import { bedKeys, bedsApi } from './beds-api'
 import { type ChosenClient, ClientPicker } from './ClientPicker'
 import { useBedAction } from './use-bed-action'
@@ -165,13 +165,7 @@ export function CheckInModal({
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={CLOSE_BUTTON}
-      title={`Check in to bed ${bed.name}`}
-      size="80rem"
-    >
+    <Modal opened onClose={onClose} title={`Check in to bed ${bed.name}`} size="80rem">
       <Stack gap="md">
         <Text size="sm">
           Find each person with Find Client. Someone not found has no record yet: they go through intake and

@@ -22,7 +22,7 @@ import { QueryState } from '../../components/QueryState'
 import { useSession } from '../auth/session'
 import { todayIso } from '../clients/use-client-form'
 import { draftStorageKey, useFormDraft } from '../clients/use-form-draft'
-import { ActionError, CLOSE_BUTTON } from './ActionError'
+import { ActionError } from './ActionError'
 import { bedKeys, bedsApi } from './beds-api'
 import { type ChosenClient, ClientPicker } from './ClientPicker'
 
@@ -225,13 +225,7 @@ export function ClientBarsModal({
 }) {
   const [client, setClient] = useState<ChosenClient | null>(resident)
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={CLOSE_BUTTON}
-      title={client ? `Bars: ${client.name}` : 'Bars'}
-      size="80rem"
-    >
+    <Modal opened onClose={onClose} title={client ? `Bars: ${client.name}` : 'Bars'} size="80rem">
       <Stack gap="md">
         {!resident && (
           <ClientPicker label="Find Client to see or add bars" chosen={client} onChoose={setClient} />

@@ -4,6 +4,7 @@ import {
   Checkbox,
   Group,
   Modal,
+  MultiSelect,
   Paper,
   Select,
   SimpleGrid,
@@ -18,14 +19,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { CaseNote, Client } from '@threshold/core'
 import { useState } from 'react'
 import { formatDate, formatDateTime } from '../../components/format'
-import { errorMessage, FormError, useFormSubmit } from '../../components/forms'
+import { errorMessage, FormError } from '../../components/forms'
 import { QueryState } from '../../components/QueryState'
 import { useSession } from '../auth/session'
-import { DraftRestoredNotice } from '../clients/DraftRestoredNotice'
+import { DraftFormFrame, EditorModal, PastDateInput, pastDateError, useDraftForm } from '../clients/DraftForm'
 import { todayIso } from '../clients/use-client-form'
-import { draftStorageKey, useFormDraft } from '../clients/use-form-draft'
 import { cocKeys, cocsApi } from '../cocs/cocs-api'
+import { enrollmentOptions } from '../enrollments/enrollment-options'
 import { enrollmentKeys, enrollmentsApi } from '../enrollments/enrollments-api'
+import { serviceMeasure } from '../services/ServicesPanel'
+import { serviceKeys, servicesApi } from '../services/services-api'
 import { caseNoteKeys, caseNotesApi } from './case-notes-api'
 import { NoteText } from './NoteText'
 import { RichTextEditor } from './RichTextEditor'
@@ -35,6 +38,8 @@ interface NoteValues {
   regarding: string
   text: string
   enrollmentId: string | null
+  /** Services recorded on the linked enrollment that the note is about. */
+  serviceRecordIds: string[]
   shareable: boolean
   locked: boolean
 }
@@ -47,7 +52,6 @@ function useSharingAllowed(client: Client): boolean {
 
 function NoteForm({ client, note, onClose }: { client: Client; note: CaseNote | null; onClose: () => void }) {
   const session = useSession()
-  const queryClient = useQueryClient()
   const today = todayIso()
   const sharingAllowed = useSharingAllowed(client)
   const enrollments = useQuery({
@@ -60,26 +64,19 @@ function NoteForm({ client, note, onClose }: { client: Client; note: CaseNote | 
       regarding: note?.regarding ?? '',
       text: note?.text ?? '',
       enrollmentId: note?.enrollmentId ?? null,
+      serviceRecordIds: note?.serviceRecordIds ?? [],
       shareable: note?.shareable ?? false,
       locked: false,
     },
     validate: {
-      entryDate: (value) =>
-        !value
-          ? 'The entry date is required'
-          : value > today
-            ? 'The entry date must not be in the future'
-            : null,
+      entryDate: (value) => pastDateError(value, today, 'entry date'),
       regarding: (value) => (value.trim() ? null : 'Say what the note is regarding'),
     },
   })
-  const draft = useFormDraft(form, {
-    key: draftStorageKey(session.user.id, note ? `case-note:${note.id}` : `case-note:new:${client.id}`),
+  const { draft, submit } = useDraftForm(form, {
+    subject: note ? `case-note:${note.id}` : `case-note:new:${client.id}`,
     extra: note?.version,
-  })
-  const submit = useFormSubmit(
-    form,
-    (values) => {
+    save: (values, { restoredExtra }) => {
       const fields = {
         entryDate: values.entryDate,
         regarding: values.regarding.trim(),
@@ -89,81 +86,82 @@ function NoteForm({ client, note, onClose }: { client: Client; note: CaseNote | 
       if (note) {
         const sharingChanged = values.shareable !== note.shareable
         return caseNotesApi.update(note.id, {
-          version: draft.restoredExtra ?? note.version,
+          version: restoredExtra ?? note.version,
           ...fields,
           ...(!sharingChanged && { shareable: undefined }),
           enrollmentId: values.enrollmentId,
+          serviceRecordIds: values.serviceRecordIds,
         })
       }
       return caseNotesApi.create(client.id, {
         ...fields,
         ...(values.enrollmentId && { enrollmentId: values.enrollmentId }),
+        ...(values.serviceRecordIds.length > 0 && { serviceRecordIds: values.serviceRecordIds }),
         locked: values.locked,
       })
     },
-    {
-      onSuccess: async () => {
-        draft.clear()
-        await queryClient.invalidateQueries({ queryKey: caseNoteKeys.all })
-        onClose()
-      },
-    },
-  )
+    refresh: caseNoteKeys.all,
+    onClose,
+  })
   const values = form.getValues()
+  const services = useQuery({
+    queryKey: serviceKeys.ofEnrollment(values.enrollmentId ?? ''),
+    queryFn: () => servicesApi.ofEnrollment(values.enrollmentId ?? ''),
+    enabled: values.enrollmentId !== null,
+  })
   return (
-    <form onSubmit={submit.onSubmit} noValidate>
-      <Stack gap="md">
-        <DraftRestoredNotice draft={draft} />
-        <FormError message={submit.error} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
-            label="Entry date"
-            description="May be back-dated, never in the future"
-            withAsterisk
-            max={today}
-            {...form.getInputProps('entryDate')}
-          />
-          <Select
-            label="Enrollment"
-            clearable
-            data={(enrollments.data ?? []).map((enrollment) => ({
-              value: enrollment.id,
-              label: `${enrollment.projectName} (from ${formatDate(enrollment.entryDate)})`,
-            }))}
-            {...form.getInputProps('enrollmentId')}
-          />
-        </SimpleGrid>
-        <TextInput label="Regarding" withAsterisk maxLength={200} {...form.getInputProps('regarding')} />
-        <RichTextEditor
-          label="Note"
-          value={values.text}
-          onChange={(html) => form.setFieldValue('text', html)}
-          error={form.errors.text}
+    <DraftFormFrame draft={draft} submit={submit} onClose={onClose} label="Save note">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <PastDateInput
+          label="Entry date"
+          description="May be back-dated, never in the future"
+          {...form.getInputProps('entryDate')}
         />
-        {sharingAllowed && (
-          <Checkbox
-            label="Shareable with agencies that hold the client's project-data release"
-            disabled={note !== null && note.author.id !== session.user.id}
-            {...form.getInputProps('shareable', { type: 'checkbox' })}
-          />
-        )}
-        {!note && (
-          <Checkbox
-            label="Lock once saved (read-only)"
-            {...form.getInputProps('locked', { type: 'checkbox' })}
-          />
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={submit.pending}>
-            Save note
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <Select
+          label="Enrollment"
+          clearable
+          data={enrollmentOptions(enrollments.data ?? [])}
+          {...form.getInputProps('enrollmentId')}
+          onChange={(enrollmentId) => {
+            // The services offered are the chosen enrollment's: a new choice starts the list over.
+            form.setFieldValue('enrollmentId', enrollmentId)
+            form.setFieldValue('serviceRecordIds', [])
+          }}
+        />
+      </SimpleGrid>
+      {values.enrollmentId !== null && (
+        <MultiSelect
+          label="Services"
+          description="Services recorded on this enrollment that the note is about"
+          searchable
+          data={(services.data ?? []).map((record) => ({
+            value: record.id,
+            label: `${formatDate(record.date)} · ${record.serviceType.name} · ${serviceMeasure(record)}`,
+          }))}
+          {...form.getInputProps('serviceRecordIds')}
+        />
+      )}
+      <TextInput label="Regarding" withAsterisk maxLength={200} {...form.getInputProps('regarding')} />
+      <RichTextEditor
+        label="Note"
+        value={values.text}
+        onChange={(html) => form.setFieldValue('text', html)}
+        error={form.errors.text}
+      />
+      {sharingAllowed && (
+        <Checkbox
+          label="Shareable with agencies that hold the client's project-data release"
+          disabled={note !== null && note.author.id !== session.user.id}
+          {...form.getInputProps('shareable', { type: 'checkbox' })}
+        />
+      )}
+      {!note && (
+        <Checkbox
+          label="Lock once saved (read-only)"
+          {...form.getInputProps('locked', { type: 'checkbox' })}
+        />
+      )}
+    </DraftFormFrame>
   )
 }
 
@@ -175,7 +173,6 @@ function HistoryModal({ note, onClose }: { note: CaseNote | null; onClose: () =>
   })
   return (
     <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
       opened={note !== null}
       onClose={onClose}
       title={`Edit history — ${note?.regarding ?? ''}`}
@@ -212,10 +209,13 @@ function HistoryModal({ note, onClose }: { note: CaseNote | null; onClose: () =>
 
 function NoteCard({
   note,
+  enrollmentName,
   onEdit,
   onHistory,
 }: {
   note: CaseNote
+  /** The project of the linked enrollment, when there is one. */
+  enrollmentName: string | undefined
   onEdit: () => void
   onHistory: () => void
 }) {
@@ -237,6 +237,13 @@ function NoteCard({
             <Text size="xs" c="dimmed">
               {formatDate(note.entryDate)} · {note.author.name} · {note.organization.name}
             </Text>
+            {enrollmentName && (
+              <Text size="xs" c="dimmed">
+                Enrollment: {enrollmentName}
+                {note.serviceRecordIds.length > 0 &&
+                  ` · ${note.serviceRecordIds.length} linked service${note.serviceRecordIds.length === 1 ? '' : 's'}`}
+              </Text>
+            )}
           </Stack>
           <Group gap={4}>
             {note.locked && <Badge color="gray">Locked</Badge>}
@@ -280,6 +287,12 @@ export function CaseNotesPanel({ client }: { client: Client }) {
     queryKey: caseNoteKeys.ofClient(client.id, q),
     queryFn: () => caseNotesApi.ofClient(client.id, q),
   })
+  const enrollments = useQuery({
+    queryKey: enrollmentKeys.ofClient(client.id),
+    queryFn: () => enrollmentsApi.ofClient(client.id),
+  })
+  const projectOf = (enrollmentId: string | null) =>
+    enrollments.data?.find((enrollment) => enrollment.id === enrollmentId)?.projectName
   return (
     <Stack gap="sm" component="section" aria-labelledby="case-notes-heading">
       <Group justify="space-between">
@@ -307,6 +320,7 @@ export function CaseNotesPanel({ client }: { client: Client }) {
                 <NoteCard
                   key={note.id}
                   note={note}
+                  enrollmentName={projectOf(note.enrollmentId)}
                   onEdit={() => setEditing(note)}
                   onHistory={() => setHistoryOf(note)}
                 />
@@ -315,21 +329,14 @@ export function CaseNotesPanel({ client }: { client: Client }) {
           )
         }
       </QueryState>
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={editing !== null}
+      <EditorModal
+        editing={editing}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'New case note' : 'Edit case note'}
+        titles={{ add: 'New case note', edit: 'Edit case note' }}
         size="xl"
       >
-        {editing !== null && (
-          <NoteForm
-            client={client}
-            note={editing === 'new' ? null : editing}
-            onClose={() => setEditing(null)}
-          />
-        )}
-      </Modal>
+        {(note) => <NoteForm client={client} note={note} onClose={() => setEditing(null)} />}
+      </EditorModal>
       <HistoryModal note={historyOf} onClose={() => setHistoryOf(null)} />
     </Stack>
   )

@@ -1,20 +1,6 @@
-import {
-  Accordion,
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core'
+import { Alert, Checkbox, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import {
   type Client,
   DESTINATION_WITH_SUBSIDY,
@@ -23,20 +9,19 @@ import {
   HUD_LIST_SUBSETS,
   type NewEnrollment,
 } from '@threshold/core'
-import { FormError, useFormSubmit } from '../../components/forms'
 import { QueryState } from '../../components/QueryState'
 import { useSession } from '../auth/session'
 import { clientName } from '../clients/client-handoffs'
 import { hudOptions } from '../clients/client-options'
-import { DraftRestoredNotice } from '../clients/DraftRestoredNotice'
+import { DraftFormFrame, FormModal, PastDateInput, pastDateError } from '../clients/DraftForm'
 import { todayIso } from '../clients/use-client-form'
-import { draftStorageKey, useFormDraft } from '../clients/use-form-draft'
 import { cocKeys, cocsApi } from '../cocs/cocs-api'
 import { householdKeys, householdsApi } from '../households/households-api'
 import { MEMBER_RELATIONSHIP_OPTIONS } from '../households/relationships'
 import { projectTypeLabel } from '../projects/project-types'
 import { projectKeys, projectsApi } from '../projects/projects-api'
-import { enrollmentKeys, enrollmentsApi } from './enrollments-api'
+import { MemberAnswers, useEnrollmentForm } from './EnrollmentForm'
+import { enrollmentsApi } from './enrollments-api'
 import { StageAnswersFields } from './StageAnswersFields'
 import { code, emptyStageValues, hasAnswers, type StageFormValues, toStageAnswers } from './stage-answers'
 
@@ -192,7 +177,6 @@ function EnrollForm({
   onClose: () => void
 }) {
   const session = useSession()
-  const queryClient = useQueryClient()
   const today = todayIso()
   const anyProject = ENROLLING_ANY_PROJECT.includes(session.role)
   const projects = useQuery({
@@ -225,8 +209,8 @@ function EnrollForm({
     validate: (values) => {
       const errors: Record<string, string> = {}
       if (!values.projectId) errors.projectId = 'Choose the project'
-      if (!values.entryDate) errors.entryDate = 'The project start date is required'
-      else if (values.entryDate > today) errors.entryDate = 'The project start date must not be in the future'
+      const dateError = pastDateError(values.entryDate, today, 'project start date')
+      if (dateError) errors.entryDate = dateError
       const head = values.members.find((member) => member.clientId === values.headClientId)
       if (!head?.include) errors.headClientId = 'The head of household must be enrolled'
       values.members.forEach((member, index) => {
@@ -236,7 +220,6 @@ function EnrollForm({
       return errors
     },
   })
-  const draft = useFormDraft(form, { key: draftStorageKey(session.user.id, `enroll:${client.id}`) })
   const values = form.getValues()
   const projectOptions = (projects.data ?? [])
     .filter((project) => anyProject || project.organizationId === session.currentOrganizationId)
@@ -246,119 +229,86 @@ function EnrollForm({
     }))
   const chosenProject = projects.data?.find((project) => project.id === values.projectId)
   const projectCoc = cocs.data?.find((coc) => coc.id === chosenProject?.cocId)?.code
-  const submit = useFormSubmit(
+  const { draft, submit } = useEnrollmentForm(
     form,
+    `enroll:${client.id}`,
     (submitted) => enrollmentsApi.enroll(toNewEnrollment(submitted, projectCoc)),
-    {
-      onSuccess: async () => {
-        draft.clear()
-        await queryClient.invalidateQueries({ queryKey: enrollmentKeys.all })
-        onClose()
-      },
-    },
+    onClose,
   )
 
   return (
-    <form onSubmit={submit.onSubmit} noValidate>
-      <Stack gap="md">
-        <DraftRestoredNotice draft={draft} />
-        <FormError message={submit.error} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Select
-            label="Project"
-            withAsterisk
-            searchable
-            data={projectOptions}
-            {...form.getInputProps('projectId')}
-          />
-          <TextInput
-            type="date"
-            label="3.10 Project start date"
-            withAsterisk
-            max={today}
-            {...form.getInputProps('entryDate')}
-          />
-          <TextInput
-            label="3.16 Enrollment CoC"
-            placeholder={projectCoc ?? 'GA-502'}
-            description="Blank: the project's CoC"
-            {...form.getInputProps('enrollmentCoc')}
-          />
-        </SimpleGrid>
-        <Radio.Group label="Head of household" withAsterisk {...form.getInputProps('headClientId')}>
-          <Table aria-label="Members to enroll" mt={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Enroll</Table.Th>
-                <Table.Th>Member</Table.Th>
-                <Table.Th>Head</Table.Th>
-                <Table.Th>3.15 Relationship to head</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {values.members.map((member, index) => (
-                <Table.Tr key={member.clientId}>
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={`Enroll ${member.name}`}
-                      {...form.getInputProps(`members.${index}.include`, { type: 'checkbox' })}
+    <DraftFormFrame draft={draft} submit={submit} onClose={onClose} label="Enroll">
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          label="Project"
+          withAsterisk
+          searchable
+          data={projectOptions}
+          {...form.getInputProps('projectId')}
+        />
+        <PastDateInput label="3.10 Project start date" {...form.getInputProps('entryDate')} />
+        <TextInput
+          label="3.16 Enrollment CoC"
+          placeholder={projectCoc ?? 'GA-502'}
+          description="Blank: the project's CoC"
+          {...form.getInputProps('enrollmentCoc')}
+        />
+      </SimpleGrid>
+      <Radio.Group label="Head of household" withAsterisk {...form.getInputProps('headClientId')}>
+        <Table aria-label="Members to enroll" mt={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Enroll</Table.Th>
+              <Table.Th>Member</Table.Th>
+              <Table.Th>Head</Table.Th>
+              <Table.Th>3.15 Relationship to head</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {values.members.map((member, index) => (
+              <Table.Tr key={member.clientId}>
+                <Table.Td>
+                  <Checkbox
+                    aria-label={`Enroll ${member.name}`}
+                    {...form.getInputProps(`members.${index}.include`, { type: 'checkbox' })}
+                  />
+                </Table.Td>
+                <Table.Td>{member.name}</Table.Td>
+                <Table.Td>
+                  <Radio value={member.clientId} aria-label={`${member.name} is the head of household`} />
+                </Table.Td>
+                <Table.Td>
+                  {member.clientId === values.headClientId ? (
+                    <Text size="sm">Self (head of household)</Text>
+                  ) : (
+                    <Select
+                      aria-label={`Relationship of ${member.name} to the head`}
+                      data={MEMBER_RELATIONSHIP_OPTIONS}
+                      disabled={!member.include}
+                      {...form.getInputProps(`members.${index}.relationshipToHoh`)}
                     />
-                  </Table.Td>
-                  <Table.Td>{member.name}</Table.Td>
-                  <Table.Td>
-                    <Radio value={member.clientId} aria-label={`${member.name} is the head of household`} />
-                  </Table.Td>
-                  <Table.Td>
-                    {member.clientId === values.headClientId ? (
-                      <Text size="sm">Self (head of household)</Text>
-                    ) : (
-                      <Select
-                        aria-label={`Relationship of ${member.name} to the head`}
-                        data={MEMBER_RELATIONSHIP_OPTIONS}
-                        disabled={!member.include}
-                        {...form.getInputProps(`members.${index}.relationshipToHoh`)}
-                      />
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Radio.Group>
-        {current.length === 0 && (
-          <Text size="xs" c="dimmed">
-            To enroll family members together, add them to the client's household first.
-          </Text>
-        )}
-        <Text size="sm" fw={600}>
-          Project start answers
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Radio.Group>
+      {current.length === 0 && (
+        <Text size="xs" c="dimmed">
+          To enroll family members together, add them to the client's household first.
         </Text>
-        <Accordion variant="separated" defaultValue={values.headClientId}>
-          {values.members.map(
-            (member, index) =>
-              member.include && (
-                <Accordion.Item key={member.clientId} value={member.clientId}>
-                  <Accordion.Control>{member.name}</Accordion.Control>
-                  <Accordion.Panel>
-                    <MemberStartFields form={form} path={`members.${index}`} member={member} />
-                  </Accordion.Panel>
-                </Accordion.Item>
-              ),
-          )}
-        </Accordion>
-        {chosenProject && !anyProject && chosenProject.organizationId !== session.currentOrganizationId && (
-          <Alert color="yellow">Your agency does not operate this project.</Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={submit.pending}>
-            Enroll
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      )}
+      <Text size="sm" fw={600}>
+        Project start answers
+      </Text>
+      <MemberAnswers members={values.members} opened={[values.headClientId]}>
+        {(member, index) => <MemberStartFields form={form} path={`members.${index}`} member={member} />}
+      </MemberAnswers>
+      {chosenProject && !anyProject && chosenProject.organizationId !== session.currentOrganizationId && (
+        <Alert color="yellow">Your agency does not operate this project.</Alert>
+      )}
+    </DraftFormFrame>
   )
 }
 
@@ -373,14 +323,8 @@ export function EnrollHouseholdModal({
   onClose: () => void
 }) {
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={opened}
-      onClose={onClose}
-      title={`Enroll ${clientName(client)}'s household`}
-      size="xl"
-    >
-      {opened && <EnrollHouseholdForm client={client} onClose={onClose} />}
-    </Modal>
+    <FormModal size="xl" opened={opened} onClose={onClose} title={`Enroll ${clientName(client)}'s household`}>
+      <EnrollHouseholdForm client={client} onClose={onClose} />
+    </FormModal>
   )
 }

@@ -1,6 +1,5 @@
-import { Accordion, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useQueryClient } from '@tanstack/react-query'
 import {
   DATA_COLLECTION_STAGES,
   DESTINATION_OTHER,
@@ -13,12 +12,9 @@ import {
   REQUIRED_ELEMENTS,
 } from '@threshold/core'
 import type { ReactNode } from 'react'
-import { FormError, useFormSubmit } from '../../components/forms'
-import { useSession } from '../auth/session'
 import { hudOptions } from '../clients/client-options'
-import { DraftRestoredNotice } from '../clients/DraftRestoredNotice'
+import { DraftFormFrame, FormModal, PastDateInput, pastDateError } from '../clients/DraftForm'
 import { todayIso } from '../clients/use-client-form'
-import { draftStorageKey, useFormDraft } from '../clients/use-form-draft'
 import { MEMBER_RELATIONSHIP_OPTIONS } from '../households/relationships'
 import {
   type MemberFormValues,
@@ -26,7 +22,8 @@ import {
   memberStart,
   newMemberValues,
 } from './EnrollHouseholdModal'
-import { enrollmentKeys, enrollmentsApi } from './enrollments-api'
+import { MemberAnswers, useEnrollmentForm } from './EnrollmentForm'
+import { enrollmentsApi } from './enrollments-api'
 import { StageAnswersFields } from './StageAnswersFields'
 import { code, emptyStageValues, hasAnswers, type StageFormValues, toStageAnswers } from './stage-answers'
 
@@ -41,88 +38,30 @@ const ASSESSMENT_STAGES = [
   { value: String(DATA_COLLECTION_STAGES.annualAssessment), label: 'Annual assessment' },
 ]
 
-/** The modal's body mounts only while open, so a draft is restored each time the form opens. */
-function FormModal({
-  opened,
-  onClose,
-  title,
-  children,
-}: {
+interface EnrollmentModalProps {
+  enrollment: Enrollment
   opened: boolean
   onClose: () => void
-  title: string
-  children: ReactNode
-}) {
-  return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={opened}
-      onClose={onClose}
-      title={title}
-      size="xl"
-    >
-      {opened && children}
-    </Modal>
-  )
 }
 
-function FormButtons({ onClose, pending, label }: { onClose: () => void; pending: boolean; label: string }) {
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onClose}>
-        Cancel
-      </Button>
-      <Button type="submit" loading={pending}>
-        {label}
-      </Button>
-    </Group>
-  )
-}
-
-/** Saves through the API, forgets the draft, refreshes every enrollment list, closes. */
-function useEnrollmentForm<Values extends Record<string, unknown>, Result>(
-  form: Parameters<typeof useFormSubmit<Values, Result>>[0],
-  subject: string,
-  save: (values: Values) => Promise<Result>,
-  onClose: () => void,
+/** The dialog of one of the enrollment's forms, titled "<what> — <project>". */
+function enrollmentModal(
+  what: string,
+  Form: (props: { enrollment: Enrollment; onClose: () => void }) => ReactNode,
 ) {
-  const session = useSession()
-  const queryClient = useQueryClient()
-  const draft = useFormDraft(form, { key: draftStorageKey(session.user.id, subject) })
-  const submit = useFormSubmit(form, save, {
-    onSuccess: async () => {
-      draft.clear()
-      await queryClient.invalidateQueries({ queryKey: enrollmentKeys.all })
-      onClose()
-    },
-  })
-  return { draft, submit }
+  return function EnrollmentModal({ enrollment, opened, onClose }: EnrollmentModalProps) {
+    return (
+      <FormModal size="xl" opened={opened} onClose={onClose} title={`${what} — ${enrollment.projectName}`}>
+        <Form enrollment={enrollment} onClose={onClose} />
+      </FormModal>
+    )
+  }
 }
 
 interface AssessmentValues extends Record<string, unknown> {
   dataCollectionStage: string
   informationDate: string
   answers: StageFormValues
-}
-
-export function AssessmentModal({
-  enrollment,
-  opened,
-  onClose,
-}: {
-  enrollment: Enrollment
-  opened: boolean
-  onClose: () => void
-}) {
-  return (
-    <FormModal
-      opened={opened}
-      onClose={onClose}
-      title={`Update or annual assessment — ${enrollment.projectName}`}
-    >
-      <AssessmentForm enrollment={enrollment} onClose={onClose} />
-    </FormModal>
-  )
 }
 
 function AssessmentForm({ enrollment, onClose }: { enrollment: Enrollment; onClose: () => void }) {
@@ -138,9 +77,8 @@ function AssessmentForm({ enrollment, onClose }: { enrollment: Enrollment; onClo
       answers: emptyStageValues(),
     },
     validate: (values) => {
-      if (!values.informationDate) return { informationDate: 'The information date is required' }
-      if (values.informationDate > today)
-        return { informationDate: 'The information date must not be in the future' }
+      const dateError = pastDateError(values.informationDate, today, 'information date')
+      if (dateError) return { informationDate: dateError }
       if (!hasAnswers(toStageAnswers(values.answers)))
         return { informationDate: 'Answer at least one question' }
       return {}
@@ -159,36 +97,25 @@ function AssessmentForm({ enrollment, onClose }: { enrollment: Enrollment; onClo
   )
   const window = enrollment.annualAssessment
   return (
-    <form onSubmit={submit.onSubmit} noValidate>
-      <Stack gap="md">
-        <DraftRestoredNotice draft={draft} />
-        <FormError message={submit.error} />
-        {window && (
-          <Text size="sm">
-            Annual assessment window: {window.windowStart} to {window.windowEnd} (anniversary{' '}
-            {window.anniversary}).
-          </Text>
-        )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label="Data collection stage"
-            data={ASSESSMENT_STAGES}
-            allowDeselect={false}
-            withAsterisk
-            {...form.getInputProps('dataCollectionStage')}
-          />
-          <TextInput
-            type="date"
-            label="Information date"
-            withAsterisk
-            max={today}
-            {...form.getInputProps('informationDate')}
-          />
-        </SimpleGrid>
-        <StageAnswersFields form={form} path="answers" values={form.getValues().answers} />
-        <FormButtons onClose={onClose} pending={submit.pending} label="Save assessment" />
-      </Stack>
-    </form>
+    <DraftFormFrame draft={draft} submit={submit} onClose={onClose} label="Save assessment">
+      {window && (
+        <Text size="sm">
+          Annual assessment window: {window.windowStart} to {window.windowEnd} (anniversary{' '}
+          {window.anniversary}).
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label="Data collection stage"
+          data={ASSESSMENT_STAGES}
+          allowDeselect={false}
+          withAsterisk
+          {...form.getInputProps('dataCollectionStage')}
+        />
+        <PastDateInput label="Information date" {...form.getInputProps('informationDate')} />
+      </SimpleGrid>
+      <StageAnswersFields form={form} path="answers" values={form.getValues().answers} />
+    </DraftFormFrame>
   )
 }
 
@@ -230,17 +157,14 @@ export function ExitModal({
   names,
   opened,
   onClose,
-}: {
-  enrollment: Enrollment
+}: EnrollmentModalProps & {
   /** One member leaves; undefined: the household exits. */
   leaving?: string
   names: Map<string, string>
-  opened: boolean
-  onClose: () => void
 }) {
   const title = leaving ? `${names.get(leaving) ?? 'Member'} leaves` : 'Exit the household'
   return (
-    <FormModal opened={opened} onClose={onClose} title={`${title} — ${enrollment.projectName}`}>
+    <FormModal size="xl" opened={opened} onClose={onClose} title={`${title} — ${enrollment.projectName}`}>
       <ExitForm enrollment={enrollment} leaving={leaving} names={names} onClose={onClose} />
     </FormModal>
   )
@@ -275,8 +199,8 @@ function ExitForm({
     },
     validate: (values) => {
       const errors: Record<string, string> = {}
-      if (!values.exitDate) errors.exitDate = 'The exit date is required'
-      else if (values.exitDate > today) errors.exitDate = 'The exit date must not be in the future'
+      const dateError = pastDateError(values.exitDate, today, 'exit date')
+      if (dateError) errors.exitDate = dateError
       values.members.forEach((member, index) => {
         if (!member.destination) errors[`members.${index}.destination`] = 'Choose the destination'
         if (code(member.destination) === DESTINATION_WITH_SUBSIDY && !member.destinationSubsidyType)
@@ -308,65 +232,45 @@ function ExitForm({
   )
   const values = form.getValues()
   return (
-    <form onSubmit={submit.onSubmit} noValidate>
-      <Stack gap="md">
-        <DraftRestoredNotice draft={draft} />
-        <FormError message={submit.error} />
-        <TextInput
-          type="date"
-          label="3.11 Exit date"
-          withAsterisk
-          max={today}
-          maw={240}
-          {...form.getInputProps('exitDate')}
-        />
-        <Accordion
-          variant="separated"
-          multiple
-          defaultValue={values.members.map((member) => member.clientId)}
-        >
-          {values.members.map((member, index) => (
-            <Accordion.Item key={member.clientId} value={member.clientId}>
-              <Accordion.Control>{member.name}</Accordion.Control>
-              <Accordion.Panel>
-                <Stack gap="md">
-                  <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                    <Select
-                      label={`3.12 Destination of ${member.name}`}
-                      data={DESTINATIONS}
-                      searchable
-                      withAsterisk
-                      {...form.getInputProps(`members.${index}.destination`)}
-                    />
-                    {code(member.destination) === DESTINATION_WITH_SUBSIDY && (
-                      <Select
-                        label="Rental subsidy type"
-                        data={RENTAL_SUBSIDY_TYPES}
-                        withAsterisk
-                        {...form.getInputProps(`members.${index}.destinationSubsidyType`)}
-                      />
-                    )}
-                    {code(member.destination) === DESTINATION_OTHER && (
-                      <TextInput
-                        label="Other destination"
-                        maxLength={50}
-                        {...form.getInputProps(`members.${index}.otherDestination`)}
-                      />
-                    )}
-                  </SimpleGrid>
-                  <StageAnswersFields form={form} path={`members.${index}.answers`} values={member.answers} />
-                </Stack>
-              </Accordion.Panel>
-            </Accordion.Item>
-          ))}
-        </Accordion>
-        <FormButtons
-          onClose={onClose}
-          pending={submit.pending}
-          label={leaving ? 'Record leaving' : 'Exit household'}
-        />
-      </Stack>
-    </form>
+    <DraftFormFrame
+      draft={draft}
+      submit={submit}
+      onClose={onClose}
+      label={leaving ? 'Record leaving' : 'Exit household'}
+    >
+      <PastDateInput label="3.11 Exit date" maw={240} {...form.getInputProps('exitDate')} />
+      <MemberAnswers members={values.members} opened={values.members.map((member) => member.clientId)}>
+        {(member, index) => (
+          <Stack gap="md">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={`3.12 Destination of ${member.name}`}
+                data={DESTINATIONS}
+                searchable
+                withAsterisk
+                {...form.getInputProps(`members.${index}.destination`)}
+              />
+              {code(member.destination) === DESTINATION_WITH_SUBSIDY && (
+                <Select
+                  label="Rental subsidy type"
+                  data={RENTAL_SUBSIDY_TYPES}
+                  withAsterisk
+                  {...form.getInputProps(`members.${index}.destinationSubsidyType`)}
+                />
+              )}
+              {code(member.destination) === DESTINATION_OTHER && (
+                <TextInput
+                  label="Other destination"
+                  maxLength={50}
+                  {...form.getInputProps(`members.${index}.otherDestination`)}
+                />
+              )}
+            </SimpleGrid>
+            <StageAnswersFields form={form} path={`members.${index}.answers`} values={member.answers} />
+          </Stack>
+        )}
+      </MemberAnswers>
+    </DraftFormFrame>
   )
 }
 
@@ -381,15 +285,12 @@ export function JoinEnrollmentModal({
   candidates,
   opened,
   onClose,
-}: {
-  enrollment: Enrollment
+}: EnrollmentModalProps & {
   /** Members of the client's household not in this enrollment yet. */
   candidates: { clientId: string; name: string }[]
-  opened: boolean
-  onClose: () => void
 }) {
   return (
-    <FormModal opened={opened} onClose={onClose} title={`Add a member — ${enrollment.projectName}`}>
+    <FormModal size="xl" opened={opened} onClose={onClose} title={`Add a member — ${enrollment.projectName}`}>
       <JoinForm enrollment={enrollment} candidates={candidates} onClose={onClose} />
     </FormModal>
   )
@@ -415,8 +316,8 @@ function JoinForm({
       if (!values.member.clientId) errors['member.clientId'] = 'Choose who joins'
       if (!values.member.relationshipToHoh)
         errors['member.relationshipToHoh'] = 'Choose the relationship to the head'
-      if (!values.entryDate) errors.entryDate = 'The start date is required'
-      else if (values.entryDate > today) errors.entryDate = 'The start date must not be in the future'
+      const dateError = pastDateError(values.entryDate, today, 'start date')
+      if (dateError) errors.entryDate = dateError
       return errors
     },
   })
@@ -434,52 +335,24 @@ function JoinForm({
   )
   const values = form.getValues()
   return (
-    <form onSubmit={submit.onSubmit} noValidate>
-      <Stack gap="md">
-        <DraftRestoredNotice draft={draft} />
-        <FormError message={submit.error} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Select
-            label="Member"
-            withAsterisk
-            data={candidates.map((candidate) => ({ value: candidate.clientId, label: candidate.name }))}
-            {...form.getInputProps('member.clientId')}
-          />
-          <Select
-            label="3.15 Relationship to head"
-            withAsterisk
-            data={MEMBER_RELATIONSHIP_OPTIONS}
-            {...form.getInputProps('member.relationshipToHoh')}
-          />
-          <TextInput
-            type="date"
-            label="3.10 Start date"
-            withAsterisk
-            max={today}
-            {...form.getInputProps('entryDate')}
-          />
-        </SimpleGrid>
-        <MemberStartFields form={form} path="member" member={values.member} />
-        <FormButtons onClose={onClose} pending={submit.pending} label="Add member" />
-      </Stack>
-    </form>
-  )
-}
-
-/** 3.20 Housing Move-In Date of a permanent housing enrollment (a correction of the enrollment). */
-export function MoveInModal({
-  enrollment,
-  opened,
-  onClose,
-}: {
-  enrollment: Enrollment
-  opened: boolean
-  onClose: () => void
-}) {
-  return (
-    <FormModal opened={opened} onClose={onClose} title={`Housing move-in date — ${enrollment.projectName}`}>
-      <MoveInForm enrollment={enrollment} onClose={onClose} />
-    </FormModal>
+    <DraftFormFrame draft={draft} submit={submit} onClose={onClose} label="Add member">
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          label="Member"
+          withAsterisk
+          data={candidates.map((candidate) => ({ value: candidate.clientId, label: candidate.name }))}
+          {...form.getInputProps('member.clientId')}
+        />
+        <Select
+          label="3.15 Relationship to head"
+          withAsterisk
+          data={MEMBER_RELATIONSHIP_OPTIONS}
+          {...form.getInputProps('member.relationshipToHoh')}
+        />
+        <PastDateInput label="3.10 Start date" {...form.getInputProps('entryDate')} />
+      </SimpleGrid>
+      <MemberStartFields form={form} path="member" member={values.member} />
+    </DraftFormFrame>
   )
 }
 
@@ -488,10 +361,10 @@ function MoveInForm({ enrollment, onClose }: { enrollment: Enrollment; onClose: 
   const form = useForm<{ moveInDate: string }>({
     initialValues: { moveInDate: enrollment.moveInDate ?? today },
     validate: (values) => {
-      if (!values.moveInDate) return { moveInDate: 'The move-in date is required' }
+      const dateError = pastDateError(values.moveInDate, today, 'move-in date')
+      if (dateError) return { moveInDate: dateError }
       if (values.moveInDate < enrollment.entryDate)
         return { moveInDate: 'The move-in date must not be before the start' }
-      if (values.moveInDate > today) return { moveInDate: 'The move-in date must not be in the future' }
       return {}
     },
   })
@@ -503,22 +376,14 @@ function MoveInForm({ enrollment, onClose }: { enrollment: Enrollment; onClose: 
     onClose,
   )
   return (
-    <form onSubmit={submit.onSubmit} noValidate>
-      <Stack gap="md">
-        <DraftRestoredNotice draft={draft} />
-        <FormError message={submit.error} />
-        <TextInput
-          type="date"
-          label="3.20 Housing move-in date"
-          withAsterisk
-          min={enrollment.entryDate}
-          max={today}
-          maw={240}
-          {...form.getInputProps('moveInDate')}
-        />
-        <FormButtons onClose={onClose} pending={submit.pending} label="Save move-in date" />
-      </Stack>
-    </form>
+    <DraftFormFrame draft={draft} submit={submit} onClose={onClose} label="Save move-in date">
+      <PastDateInput
+        label="3.20 Housing move-in date"
+        min={enrollment.entryDate}
+        maw={240}
+        {...form.getInputProps('moveInDate')}
+      />
+    </DraftFormFrame>
   )
 }
 
@@ -533,23 +398,6 @@ interface ContactValues extends Record<string, unknown> {
   locationDetails: string
 }
 
-/** 4.12 Current Living Situation, recorded at a contact during the stay. */
-export function LivingSituationModal({
-  enrollment,
-  opened,
-  onClose,
-}: {
-  enrollment: Enrollment
-  opened: boolean
-  onClose: () => void
-}) {
-  return (
-    <FormModal opened={opened} onClose={onClose} title={`Record a contact — ${enrollment.projectName}`}>
-      <LivingSituationForm enrollment={enrollment} onClose={onClose} />
-    </FormModal>
-  )
-}
-
 function LivingSituationForm({ enrollment, onClose }: { enrollment: Enrollment; onClose: () => void }) {
   const today = todayIso()
   const form = useForm<ContactValues>({
@@ -561,9 +409,8 @@ function LivingSituationForm({ enrollment, onClose }: { enrollment: Enrollment; 
     },
     validate: (values) => {
       const errors: Record<string, string> = {}
-      if (!values.informationDate) errors.informationDate = 'The contact date is required'
-      else if (values.informationDate > today)
-        errors.informationDate = 'The contact date must not be in the future'
+      const dateError = pastDateError(values.informationDate, today, 'contact date')
+      if (dateError) errors.informationDate = dateError
       if (!values.currentLivingSituation) errors.currentLivingSituation = 'Choose the living situation'
       if (code(values.currentLivingSituation) === DESTINATION_WITH_SUBSIDY && !values.clsSubsidyType)
         errors.clsSubsidyType = 'Choose the rental subsidy type'
@@ -586,37 +433,32 @@ function LivingSituationForm({ enrollment, onClose }: { enrollment: Enrollment; 
   )
   const values = form.getValues()
   return (
-    <form onSubmit={submit.onSubmit} noValidate>
-      <Stack gap="md">
-        <DraftRestoredNotice draft={draft} />
-        <FormError message={submit.error} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
-            label="Contact date"
-            withAsterisk
-            max={today}
-            {...form.getInputProps('informationDate')}
-          />
+    <DraftFormFrame draft={draft} submit={submit} onClose={onClose} label="Save contact">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <PastDateInput label="Contact date" {...form.getInputProps('informationDate')} />
+        <Select
+          label="4.12 Current living situation"
+          withAsterisk
+          searchable
+          data={LIVING_SITUATIONS}
+          {...form.getInputProps('currentLivingSituation')}
+        />
+        {code(values.currentLivingSituation) === DESTINATION_WITH_SUBSIDY && (
           <Select
-            label="4.12 Current living situation"
+            label="Rental subsidy type"
             withAsterisk
-            searchable
-            data={LIVING_SITUATIONS}
-            {...form.getInputProps('currentLivingSituation')}
+            data={RENTAL_SUBSIDY_TYPES}
+            {...form.getInputProps('clsSubsidyType')}
           />
-          {code(values.currentLivingSituation) === DESTINATION_WITH_SUBSIDY && (
-            <Select
-              label="Rental subsidy type"
-              withAsterisk
-              data={RENTAL_SUBSIDY_TYPES}
-              {...form.getInputProps('clsSubsidyType')}
-            />
-          )}
-          <TextInput label="Location details" maxLength={250} {...form.getInputProps('locationDetails')} />
-        </SimpleGrid>
-        <FormButtons onClose={onClose} pending={submit.pending} label="Save contact" />
-      </Stack>
-    </form>
+        )}
+        <TextInput label="Location details" maxLength={250} {...form.getInputProps('locationDetails')} />
+      </SimpleGrid>
+    </DraftFormFrame>
   )
 }
+
+export const AssessmentModal = enrollmentModal('Update or annual assessment', AssessmentForm)
+/** 3.20 Housing Move-In Date of a permanent housing enrollment (a correction of the enrollment). */
+export const MoveInModal = enrollmentModal('Housing move-in date', MoveInForm)
+/** 4.12 Current Living Situation, recorded at a contact during the stay. */
+export const LivingSituationModal = enrollmentModal('Record a contact', LivingSituationForm)

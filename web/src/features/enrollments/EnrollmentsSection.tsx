@@ -15,6 +15,7 @@ import { codeLabel } from '../clients/client-options'
 import { householdKeys, householdsApi } from '../households/households-api'
 import { relationshipLabel } from '../households/relationships'
 import { projectTypeLabel } from '../projects/project-types'
+import { DirectReferralButton } from '../referrals/DirectReferralButton'
 import { EnrollHouseholdModal } from './EnrollHouseholdModal'
 import {
   AssessmentModal,
@@ -174,6 +175,7 @@ function EnrollmentCard({
             <Button size="xs" variant="light" color="red" onClick={() => setAction('exit')}>
               Exit household
             </Button>
+            <DirectReferralButton enrollment={enrollment} />
           </Group>
         )}
       </Stack>
@@ -216,38 +218,31 @@ export function EnrollmentsSection({ client }: { client: Client }) {
       </Group>
       <QueryState query={enrollments} label="the enrollments">
         {(list) => {
-          const open = list.filter((enrollment) => enrollment.exitDate === null)
-          const past = list.filter((enrollment) => enrollment.exitDate !== null)
+          const groups = [
+            { title: 'Open', empty: 'No open enrollment.', open: true },
+            { title: 'Past', empty: 'No past enrollment.', open: false },
+          ]
           return (
             <Stack gap="lg">
-              <Stack gap="sm">
-                <Title order={3} size="h5">
-                  Open ({open.length})
-                </Title>
-                {open.length === 0 && <Text size="sm">No open enrollment.</Text>}
-                {open.map((enrollment) => (
-                  <EnrollmentCard
-                    key={enrollment.id}
-                    enrollment={enrollment}
-                    names={names}
-                    householdMembers={currentMembers}
-                  />
-                ))}
-              </Stack>
-              <Stack gap="sm">
-                <Title order={3} size="h5">
-                  Past ({past.length})
-                </Title>
-                {past.length === 0 && <Text size="sm">No past enrollment.</Text>}
-                {past.map((enrollment) => (
-                  <EnrollmentCard
-                    key={enrollment.id}
-                    enrollment={enrollment}
-                    names={names}
-                    householdMembers={currentMembers}
-                  />
-                ))}
-              </Stack>
+              {groups.map((group) => {
+                const shown = list.filter((enrollment) => (enrollment.exitDate === null) === group.open)
+                return (
+                  <Stack gap="sm" key={group.title}>
+                    <Title order={3} size="h5">
+                      {group.title} ({shown.length})
+                    </Title>
+                    {shown.length === 0 && <Text size="sm">{group.empty}</Text>}
+                    {shown.map((enrollment) => (
+                      <EnrollmentCard
+                        key={enrollment.id}
+                        enrollment={enrollment}
+                        names={names}
+                        householdMembers={currentMembers}
+                      />
+                    ))}
+                  </Stack>
+                )
+              })}
             </Stack>
           )
         }}

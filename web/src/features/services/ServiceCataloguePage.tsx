@@ -1,19 +1,16 @@
 import {
   Badge,
   Button,
-  Group,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
-  Stack,
   Switch,
   Table,
   TextInput,
   VisuallyHidden,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import {
   FINANCIAL_ASSISTANCE_KIND_LABELS,
   type NewServiceType,
@@ -23,14 +20,11 @@ import {
   serviceTypeProblems,
 } from '@threshold/core'
 import { useState } from 'react'
-import { FormError, useFormSubmit } from '../../components/forms'
 import { EmptyRow, ListTable } from '../../components/ListTable'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryState } from '../../components/QueryState'
-import { useSession } from '../auth/session'
 import { labelledOptions } from '../clients/client-options'
-import { DraftRestoredNotice } from '../clients/DraftRestoredNotice'
-import { draftStorageKey, useFormDraft } from '../clients/use-form-draft'
+import { DraftFormFrame, EditorModal, useDraftForm } from '../clients/DraftForm'
 import { formatMoney } from './ServicesPanel'
 import { serviceKeys, servicesApi } from './services-api'
 
@@ -63,8 +57,6 @@ function toServiceType(values: TypeValues): NewServiceType {
 }
 
 function ServiceTypeForm({ type, onClose }: { type: ServiceType | null; onClose: () => void }) {
-  const session = useSession()
-  const queryClient = useQueryClient()
   const form = useForm<TypeValues>({
     initialValues: {
       name: type?.name ?? '',
@@ -84,75 +76,50 @@ function ServiceTypeForm({ type, onClose }: { type: ServiceType | null; onClose:
       return { ...problems, ...errors }
     },
   })
-  const draft = useFormDraft(form, {
-    key: draftStorageKey(session.user.id, `service-type:${type?.id ?? 'new'}`),
-  })
-  const submit = useFormSubmit(
-    form,
-    (values) => {
+  const { draft, submit } = useDraftForm(form, {
+    subject: `service-type:${type?.id ?? 'new'}`,
+    save: (values) => {
       const { hudRecordType: _record, hudTypeProvided: _provided, ...fields } = toServiceType(values)
       return type ? servicesApi.updateType(type.id, fields) : servicesApi.createType(toServiceType(values))
     },
-    {
-      conflictField: 'name',
-      onSuccess: async () => {
-        draft.clear()
-        await queryClient.invalidateQueries({ queryKey: serviceKeys.all })
-        onClose()
-      },
-    },
-  )
+    refresh: serviceKeys.all,
+    onClose,
+    conflictField: 'name',
+  })
   const values = form.getValues()
   return (
-    <form onSubmit={submit.onSubmit} noValidate>
-      <Stack gap="md">
-        <DraftRestoredNotice draft={draft} />
-        <FormError message={submit.error} />
-        <TextInput label="Name" withAsterisk maxLength={120} {...form.getInputProps('name')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label="Category"
-            withAsterisk
-            allowDeselect={false}
-            data={CATEGORY_OPTIONS}
-            {...form.getInputProps('category')}
-          />
-          {values.category === 'financial_assistance' && (
-            <Select
-              label="Pays for"
-              withAsterisk
-              data={KIND_OPTIONS}
-              {...form.getInputProps('assistanceKind')}
-            />
-          )}
-          <Select
-            label="Unit"
-            withAsterisk
-            allowDeselect={false}
-            data={UNIT_OPTIONS}
-            {...form.getInputProps('unit')}
-          />
-          <NumberInput
-            label="Default value"
-            min={0}
-            decimalScale={2}
-            {...form.getInputProps('defaultValue')}
-          />
-        </SimpleGrid>
-        <Switch
-          label="Active (offered when recording services)"
-          {...form.getInputProps('active', { type: 'checkbox' })}
+    <DraftFormFrame draft={draft} submit={submit} onClose={onClose} label="Save service">
+      <TextInput label="Name" withAsterisk maxLength={120} {...form.getInputProps('name')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label="Category"
+          withAsterisk
+          allowDeselect={false}
+          data={CATEGORY_OPTIONS}
+          {...form.getInputProps('category')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={submit.pending}>
-            Save service
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        {values.category === 'financial_assistance' && (
+          <Select
+            label="Pays for"
+            withAsterisk
+            data={KIND_OPTIONS}
+            {...form.getInputProps('assistanceKind')}
+          />
+        )}
+        <Select
+          label="Unit"
+          withAsterisk
+          allowDeselect={false}
+          data={UNIT_OPTIONS}
+          {...form.getInputProps('unit')}
+        />
+        <NumberInput label="Default value" min={0} decimalScale={2} {...form.getInputProps('defaultValue')} />
+      </SimpleGrid>
+      <Switch
+        label="Active (offered when recording services)"
+        {...form.getInputProps('active', { type: 'checkbox' })}
+      />
+    </DraftFormFrame>
   )
 }
 
@@ -223,16 +190,13 @@ export function ServiceCataloguePage() {
           </ListTable>
         )}
       </QueryState>
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={editing !== null}
+      <EditorModal
+        editing={editing}
         onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Add a service' : 'Edit a service'}
+        titles={{ add: 'Add a service', edit: 'Edit a service' }}
       >
-        {editing !== null && (
-          <ServiceTypeForm type={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
-        )}
-      </Modal>
+        {(type) => <ServiceTypeForm type={type} onClose={() => setEditing(null)} />}
+      </EditorModal>
     </>
   )
 }

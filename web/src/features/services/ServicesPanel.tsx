@@ -1,8 +1,6 @@
 import {
   Button,
   Checkbox,
-  Group,
-  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -14,24 +12,23 @@ import {
   Title,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import {
   type AssistanceTotals,
   type Client,
   type Enrollment,
   FINANCIAL_ASSISTANCE_KIND_LABELS,
   SERVICE_CATEGORY_LABELS,
+  type ServiceRecord,
   type ServiceType,
 } from '@threshold/core'
 import { useState } from 'react'
 import { formatDate } from '../../components/format'
-import { FormError, useFormSubmit } from '../../components/forms'
 import { EmptyRow, ListTable } from '../../components/ListTable'
 import { QueryState } from '../../components/QueryState'
-import { useSession } from '../auth/session'
-import { DraftRestoredNotice } from '../clients/DraftRestoredNotice'
+import { DraftFormFrame, FormModal, PastDateInput, pastDateError, useDraftForm } from '../clients/DraftForm'
 import { todayIso } from '../clients/use-client-form'
-import { draftStorageKey, useFormDraft } from '../clients/use-form-draft'
+import { enrollmentOptions } from '../enrollments/enrollment-options'
 import { enrollmentKeys, enrollmentsApi } from '../enrollments/enrollments-api'
 import { serviceKeys, servicesApi } from './services-api'
 
@@ -40,6 +37,10 @@ export const formatMoney = (amount: number) => money.format(amount)
 
 const serviceLabel = (type: Pick<ServiceType, 'name' | 'category'>) =>
   `${type.name} (${SERVICE_CATEGORY_LABELS[type.category]})`
+
+/** How much was given: the amount in dollars, or the quantity in the service's unit. */
+export const serviceMeasure = (record: Pick<ServiceRecord, 'amount' | 'quantity' | 'serviceType'>) =>
+  record.amount !== null ? formatMoney(record.amount) : `${record.quantity ?? '—'} ${record.serviceType.unit}`
 
 interface ServiceValues {
   date: string
@@ -51,8 +52,6 @@ interface ServiceValues {
 }
 
 function RecordServiceForm({ enrollment, onClose }: { enrollment: Enrollment; onClose: () => void }) {
-  const session = useSession()
-  const queryClient = useQueryClient()
   const today = todayIso()
   const catalogue = useQuery({
     queryKey: serviceKeys.catalogue(false),
@@ -68,18 +67,16 @@ function RecordServiceForm({ enrollment, onClose }: { enrollment: Enrollment; on
       wholeHousehold: false,
     },
     validate: {
-      date: (value) =>
-        !value ? 'The date is required' : value > today ? 'The date must not be in the future' : null,
+      date: (value) => pastDateError(value, today, 'date'),
       serviceTypeId: (value) => (value ? null : 'Choose the service'),
     },
   })
-  const draft = useFormDraft(form, { key: draftStorageKey(session.user.id, `service:${enrollment.id}`) })
   const values = form.getValues()
   const chosen = catalogue.data?.find((type) => type.id === values.serviceTypeId)
   const dollars = chosen?.unit === 'dollars'
-  const submit = useFormSubmit(
-    form,
-    (submitted) => {
+  const { draft, submit } = useDraftForm(form, {
+    subject: `service:${enrollment.id}`,
+    save: (submitted) => {
       const measure =
         submitted.value === '' ? {} : { [dollars ? 'amount' : 'quantity']: Number(submitted.value) }
       return servicesApi.record(enrollment.id, {
@@ -91,58 +88,41 @@ function RecordServiceForm({ enrollment, onClose }: { enrollment: Enrollment; on
         wholeHousehold: submitted.wholeHousehold,
       })
     },
-    {
-      fieldNames: { amount: 'value', quantity: 'value' },
-      onSuccess: async () => {
-        draft.clear()
-        await queryClient.invalidateQueries({ queryKey: serviceKeys.all })
-        onClose()
-      },
-    },
-  )
+    refresh: serviceKeys.all,
+    onClose,
+    fieldNames: { amount: 'value', quantity: 'value' },
+  })
   return (
-    <form onSubmit={submit.onSubmit} noValidate>
-      <Stack gap="md">
-        <DraftRestoredNotice draft={draft} />
-        <FormError message={submit.error} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="date" label="Date" withAsterisk max={today} {...form.getInputProps('date')} />
-          <Select
-            label="Service"
-            withAsterisk
-            searchable
-            data={(catalogue.data ?? []).map((type) => ({ value: type.id, label: serviceLabel(type) }))}
-            {...form.getInputProps('serviceTypeId')}
-          />
-          <NumberInput
-            label={dollars ? 'Amount' : `Quantity${chosen ? ` (${chosen.unit})` : ''}`}
-            description={
-              chosen?.defaultValue != null ? `Blank: the default, ${chosen.defaultValue}` : undefined
-            }
-            prefix={dollars ? '$' : undefined}
-            min={0}
-            decimalScale={2}
-            thousandSeparator=","
-            {...form.getInputProps('value')}
-          />
-          <TextInput label="Funder or grant" maxLength={200} {...form.getInputProps('funder')} />
-        </SimpleGrid>
-        <Textarea label="Note" maxLength={2000} autosize minRows={2} {...form.getInputProps('note')} />
-        <Checkbox
-          label="For the whole household (everyone enrolled on the date)"
-          description="Each member gets a record with this quantity or amount: a rent payment is recorded once"
-          {...form.getInputProps('wholeHousehold', { type: 'checkbox' })}
+    <DraftFormFrame draft={draft} submit={submit} onClose={onClose} label="Record service">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <PastDateInput label="Date" {...form.getInputProps('date')} />
+        <Select
+          label="Service"
+          withAsterisk
+          searchable
+          data={(catalogue.data ?? []).map((type) => ({ value: type.id, label: serviceLabel(type) }))}
+          {...form.getInputProps('serviceTypeId')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={submit.pending}>
-            Record service
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        <NumberInput
+          label={dollars ? 'Amount' : `Quantity${chosen ? ` (${chosen.unit})` : ''}`}
+          description={
+            chosen?.defaultValue != null ? `Blank: the default, ${chosen.defaultValue}` : undefined
+          }
+          prefix={dollars ? '$' : undefined}
+          min={0}
+          decimalScale={2}
+          thousandSeparator=","
+          {...form.getInputProps('value')}
+        />
+        <TextInput label="Funder or grant" maxLength={200} {...form.getInputProps('funder')} />
+      </SimpleGrid>
+      <Textarea label="Note" maxLength={2000} autosize minRows={2} {...form.getInputProps('note')} />
+      <Checkbox
+        label="For the whole household (everyone enrolled on the date)"
+        description="Each member gets a record with this quantity or amount: a rent payment is recorded once"
+        {...form.getInputProps('wholeHousehold', { type: 'checkbox' })}
+      />
+    </DraftFormFrame>
   )
 }
 
@@ -224,11 +204,7 @@ function EnrollmentServices({ enrollment }: { enrollment: Enrollment }) {
                 <Table.Tr key={record.id}>
                   <Table.Td>{formatDate(record.date)}</Table.Td>
                   <Table.Td>{serviceLabel(record.serviceType)}</Table.Td>
-                  <Table.Td>
-                    {record.amount !== null
-                      ? formatMoney(record.amount)
-                      : `${record.quantity ?? '—'} ${record.serviceType.unit}`}
-                  </Table.Td>
+                  <Table.Td>{serviceMeasure(record)}</Table.Td>
                   <Table.Td>{record.funder ?? '—'}</Table.Td>
                   <Table.Td>{record.note ?? ''}</Table.Td>
                 </Table.Tr>
@@ -237,15 +213,14 @@ function EnrollmentServices({ enrollment }: { enrollment: Enrollment }) {
           </ListTable>
         )}
       </QueryState>
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
+      <FormModal
         opened={recording}
         onClose={() => setRecording(false)}
         title={`Record a service — ${enrollment.projectName}`}
         size="lg"
       >
-        {recording && <RecordServiceForm enrollment={enrollment} onClose={() => setRecording(false)} />}
-      </Modal>
+        <RecordServiceForm enrollment={enrollment} onClose={() => setRecording(false)} />
+      </FormModal>
     </Stack>
   )
 }
@@ -276,10 +251,7 @@ export function ServicesPanel({ client }: { client: Client }) {
                 allowDeselect={false}
                 value={enrollment?.id ?? null}
                 onChange={setChosen}
-                data={list.map((candidate) => ({
-                  value: candidate.id,
-                  label: `${candidate.projectName} (from ${formatDate(candidate.entryDate)})`,
-                }))}
+                data={enrollmentOptions(list)}
               />
               {enrollment && <EnrollmentServices key={enrollment.id} enrollment={enrollment} />}
             </Stack>
