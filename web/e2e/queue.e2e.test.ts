@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { expectHeading, mainNavigation, signIn } from './app'
+import { choose, expectHeading, mainNavigation, signIn } from './app'
 import { expectAccessible, screenshot, setUpE2eEnvironment } from './harness'
 
 // The Housing Queue in the browser, as the CE manager: the demo queue ranked with each rank explained, a
@@ -91,5 +91,17 @@ describe('the Housing Queue in the browser', () => {
     expect(body).toContain('deidentified')
     expect(body).not.toContain(`${hidden.first_name} ${hidden.last_name}`)
     expect(body).not.toContain(hidden.id)
+  })
+
+  it('filters by assigned worker, with "Assigned to me" as the first choice', async () => {
+    const { page } = await environment().openPage()
+    await openQueue(page)
+    const rows = page.getByTestId('queue-row')
+    await choose(page, 'Assigned worker', 'Keisha Brooks')
+    await expect.poll(() => rows.filter({ hasNotText: 'Keisha Brooks' }).count()).toBe(0)
+    expect(await rows.count()).toBeGreaterThan(0)
+    // The CE manager works the queue but is nobody's assigned worker in the demo.
+    await choose(page, 'Assigned worker', 'Assigned to me')
+    await page.getByText('No households match these filters.').waitFor()
   })
 })

@@ -108,6 +108,12 @@ export const QueuePage = z
   .meta({ id: 'QueuePage' })
 export type QueuePage = z.infer<typeof QueuePage>
 
+/** The workers households on the queue are assigned to (those the viewer may see), for the filter. */
+export const QueueWorkerList = z
+  .object({ items: z.array(z.object({ id: uuid, name: z.string() })) })
+  .meta({ id: 'QueueWorkerList' })
+export type QueueWorkerList = z.infer<typeof QueueWorkerList>
+
 export const QueueStatusPatch = z
   .object({
     status: QueueStatus.exclude(['housed']),

@@ -1,12 +1,15 @@
 import type { AreaMedianIncome, CocAreaMedianIncome } from '@threshold/core'
 import { type Kysely, sql } from 'kysely'
 import type { Actor } from '../access/actor'
+import { todayFrom } from '../access/client-visibility'
 import { canSeeAreaMedianIncome, canSetAreaMedianIncome } from '../access/eligibility-policy'
 import { assertPermitted } from '../access/load-visible'
 import { isUser } from '../access/policy'
 import { recordAudit } from '../audit/record-audit'
+import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { notFound } from '../http/errors'
+import { refreshQueueEligibility } from '../queue/queue-eligibility'
 
 // The CoC's area median income by household size (income rules compare against it). One row per CoC; the
 // audit trail keeps who changed it and when.
@@ -40,13 +43,16 @@ export async function getAreaMedianIncome({
   }
 }
 
+/** Income rules compare against these figures, so the queue's eligible program types follow in the same transaction. */
 export async function setAreaMedianIncome({
   db,
   actor,
+  clock,
   input,
 }: {
   db: Kysely<DB>
   actor: Actor
+  clock: Clock
   input: AreaMedianIncome
 }): Promise<CocAreaMedianIncome> {
   const action = 'coc.area_median_income.update'
@@ -77,6 +83,7 @@ export async function setAreaMedianIncome({
       entityId: cocId,
       details: { year: input.year },
     })
+    await refreshQueueEligibility(trx, { cocId, entryIds: null, asOf: todayFrom(clock) })
   })
   return getAreaMedianIncome({ db, actor })
 }

@@ -291,6 +291,36 @@ describe('eligibility rules', () => {
     expect((await preview(rrhRules, cookie.caseManagerA)).statusCode).toBe(403)
   })
 
+  it('re-evaluates the queue’s eligible program types when the AMI changes', async () => {
+    // 1,600 a month is 19,200 a year: above 30% of a one-person AMI from 80,000 (16,800), below it from 100,000.
+    const { householdId } = await household({
+      age: 30,
+      score: 12,
+      monthlyIncome: 1600,
+      fleeing: false,
+      queued: 'pending_review',
+    })
+    const eligibleTypes = async () =>
+      (
+        await t.db
+          .selectFrom('queue_entry')
+          .select('eligible_program_types')
+          .where('enrollment_household_id', '=', householdId)
+          .executeTakeFirstOrThrow()
+      ).eligible_program_types
+    const setAmi = (fourPerson: number) =>
+      t.request({
+        method: 'PUT',
+        url: '/api/eligibility/area-median-income',
+        cookie: cookie.cocAdmin,
+        payload: { year: 2026, amounts: amiAmountsFromFourPerson(fourPerson) },
+      })
+    expect((await setAmi(80_000)).statusCode).toBe(200)
+    expect(await eligibleTypes()).not.toContain('rrh')
+    expect((await setAmi(100_000)).statusCode).toBe(200)
+    expect(await eligibleTypes()).toContain('rrh')
+  })
+
   it('lists a client’s eligible programs with each rule’s reason', async () => {
     const { clientId } = await household({ age: 27, score: 9, monthlyIncome: 2000 })
     const response = await t.request({

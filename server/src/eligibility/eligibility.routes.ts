@@ -47,7 +47,13 @@ export const eligibilityRoutes: RoutePlugin = (app, deps) => {
       },
     },
     (request) =>
-      saveProjectEligibility({ db, actor: request.actor, projectId: request.params.id, input: request.body }),
+      saveProjectEligibility({
+        db,
+        actor: request.actor,
+        clock: deps.clock,
+        projectId: request.params.id,
+        input: request.body,
+      }),
   )
 
   app.post(
@@ -114,6 +120,6 @@ export const eligibilityRoutes: RoutePlugin = (app, deps) => {
         response: { 200: CocAreaMedianIncome },
       },
     },
-    (request) => setAreaMedianIncome({ db, actor: request.actor, input: request.body }),
+    (request) => setAreaMedianIncome({ db, actor: request.actor, clock: deps.clock, input: request.body }),
   )
 }

@@ -1,12 +1,15 @@
 import type { EligibilityRuleSetChange, ProjectEligibility } from '@threshold/core'
 import { type Kysely, sql } from 'kysely'
 import type { Actor } from '../access/actor'
+import { todayFrom } from '../access/client-visibility'
 import { canEditEligibilityRules } from '../access/eligibility-policy'
 import { assertPermitted } from '../access/load-visible'
 import { isUser } from '../access/policy'
 import { recordAudit } from '../audit/record-audit'
+import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import { AppError } from '../http/errors'
+import { refreshQueueEligibility } from '../queue/queue-eligibility'
 import { assertCeProjectsExist, ceProjectNames, RULES_ENTITY } from './eligibility.repository'
 import { loadRuleTarget, presentProjectEligibility } from './get-project-eligibility'
 
@@ -14,16 +17,19 @@ const ACTION = 'eligibility_rules.update'
 
 /**
  * Saves a project's rules as the next version (the old ones stay in the history). `expectedVersion` is the
- * version the edit started from: if someone saved in between, 409 and nothing changes.
+ * version the edit started from: if someone saved in between, 409 and nothing changes. The Housing Queue's
+ * stored "eligible program types" are recomputed in the same transaction, so its filter is never stale.
  */
 export async function saveProjectEligibility({
   db,
   actor,
+  clock,
   projectId,
   input,
 }: {
   db: Kysely<DB>
   actor: Actor
+  clock: Clock
   projectId: string
   input: EligibilityRuleSetChange
 }): Promise<ProjectEligibility> {
@@ -97,6 +103,7 @@ export async function saveProjectEligibility({
       entityId: target.id,
       details: { ruleSetId: saved.id, version: saved.version, rules: input.ruleSet.rules.length },
     })
+    await refreshQueueEligibility(trx, { cocId: target.cocId, entryIds: null, asOf: todayFrom(clock) })
   })
   return presentProjectEligibility(db, actor, target)
 }

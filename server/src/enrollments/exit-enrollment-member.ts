@@ -4,10 +4,13 @@ import {
   exitIssues,
   HEAD_OF_HOUSEHOLD,
   householdIssues,
+  PROJECT_TYPES,
 } from '@threshold/core'
 import { canSeeEnrollment } from '../access/enrollment-policy'
+import { closeCeWorkflowOnExit } from '../ce-workflow/close-ce-workflow'
 import { userActor } from '../http/app-context'
 import { AppError, notFound } from '../http/errors'
+import { refreshQueueEntry } from '../queue/queue-membership'
 import {
   assertEditable,
   assertNoIssues,
@@ -19,7 +22,11 @@ import { type EnrollmentState, loadEnrollments, presentEnrollments } from './enr
 
 const ACTION = 'enrollment.member.exit'
 
-/** One member leaves the enrollment household of enrollment `id` before the rest (not the head). */
+/**
+ * One member leaves the enrollment household of enrollment `id`: anyone before the rest but the head, who
+ * leaves last. In Coordinated Entry the queue follows: the household's facts are refreshed, and once no
+ * member is left the CE workflow closes and the household leaves the queue, as with the household exit.
+ */
 export async function exitEnrollmentMember(
   context: EnrollmentContext,
   id: string,
@@ -40,7 +47,8 @@ export async function exitEnrollmentMember(
   await assertEditable(context, member, ACTION)
   if (member.row.exit_date !== null)
     throw new AppError('conflict', `This member already exited on ${member.row.exit_date}`)
-  if (member.row.relationship_to_hoh === HEAD_OF_HOUSEHOLD) {
+  const othersStillEnrolled = household.some(({ row }) => row.id !== member.row.id && row.exit_date === null)
+  if (member.row.relationship_to_hoh === HEAD_OF_HOUSEHOLD && othersStillEnrolled) {
     throw new AppError(
       'unprocessable',
       'The head of household leaves with the household: exit the whole household',
@@ -68,9 +76,21 @@ export async function exitEnrollmentMember(
       })),
     ),
   ])
-  await db
-    .transaction()
-    .execute((trx) => writeMemberExit(trx, actor, { ...input, enrollmentId: member.row.id }, ACTION))
+  await db.transaction().execute(async (trx) => {
+    await writeMemberExit(trx, actor, { ...input, enrollmentId: member.row.id }, ACTION)
+    if (project.projectType !== PROJECT_TYPES.CE) return
+    const householdId = member.row.enrollment_household_id
+    const now = context.now ?? new Date(`${today}T00:00:00.000Z`)
+    // Read again inside the transaction: another member's exit may have committed since the check above.
+    const stillOpen = await trx
+      .selectFrom('enrollment')
+      .select('id')
+      .where('enrollment_household_id', '=', householdId)
+      .where('exit_date', 'is', null)
+      .executeTakeFirst()
+    if (stillOpen) await refreshQueueEntry(trx, { enrollmentHouseholdId: householdId, now })
+    else await closeCeWorkflowOnExit(trx, { actor, enrollmentHouseholdId: householdId, now })
+  })
   const [exited] = await loadEnrollments(db, actor, { ids: [member.row.id] }, today)
   return (await presentEnrollments(db, actor, [exited as EnrollmentState], today))[0] as Enrollment
 }

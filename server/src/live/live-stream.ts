@@ -4,18 +4,27 @@ import type { ZodType } from 'zod'
 import type { AppDeps, TypedApp } from '../http/app-context'
 import type { ChangePayload } from './publish-change'
 
-export interface LiveStreamOptions<Params> {
+/** The request of a stream route, with its validated parameters and query. */
+export type LiveStreamRequest<Params, Query> = FastifyRequest<{ Params: Params; Querystring: Query }>
+
+export interface LiveStreamOptions<Params, Query = unknown> {
   /** The route, e.g. '/api/facilities/:id/events'. */
   url: string
   /** Validates the route's parameters (400 on bad input, like every route). */
   params?: ZodType<Params>
+  /** Validates the query string (400 on bad input). */
+  querystring?: ZodType<Query>
   summary: string
   tags?: string[]
   channel: string
   /** Throws (404/403, audited) when the caller may not follow this stream; runs once, before it opens. */
-  canSubscribe(request: FastifyRequest<{ Params: Params }>): Promise<void>
-  /** Which events of the channel this subscriber receives. */
-  filter(payload: ChangePayload, request: FastifyRequest<{ Params: Params }>): boolean
+  canSubscribe(request: LiveStreamRequest<Params, Query>): Promise<void>
+  /**
+   * Which events of the channel this subscriber receives. It may look the changed entity up (async; see
+   * `oncePerEvent`); events still reach each stream in the order they were committed. A filter that throws
+   * lets nothing through.
+   */
+  filter(payload: ChangePayload, request: LiveStreamRequest<Params, Query>): boolean | Promise<boolean>
   /** A comment line this often keeps proxies from closing an idle stream (default 15 s). */
   heartbeatMs?: number
   /**
@@ -27,7 +36,25 @@ export interface LiveStreamOptions<Params> {
 
 interface Subscriber {
   response: ServerResponse
-  accepts(payload: ChangePayload): boolean
+  accepts(payload: ChangePayload): boolean | Promise<boolean>
+}
+
+/**
+ * Wraps a look-up so that all the streams of a route filtering one event share one call: the hub hands the
+ * same payload object to every subscriber, so it is the cache key (dropped with the event).
+ */
+export function oncePerEvent<T>(
+  load: (payload: ChangePayload) => Promise<T>,
+): (payload: ChangePayload) => Promise<T> {
+  const loaded = new WeakMap<ChangePayload, Promise<T>>()
+  return (payload) => {
+    let result = loaded.get(payload)
+    if (!result) {
+      result = load(payload)
+      loaded.set(payload, result)
+    }
+    return result
+  }
 }
 
 /** A slow reader holding this much unsent data is dropped (its EventSource reconnects and refetches). */
@@ -41,6 +68,8 @@ class ChannelHub {
   readonly subscribers = new Set<Subscriber>()
   private listening: Promise<() => Promise<void>> | undefined
   private heartbeat: NodeJS.Timeout | undefined
+  /** The events being filtered, one after the other, so that each stream gets them in commit order. */
+  private delivering: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly deps: AppDeps,
@@ -76,6 +105,7 @@ class ChannelHub {
     for (const subscriber of [...this.subscribers]) subscriber.response.end()
     this.subscribers.clear()
     if (this.heartbeat) clearInterval(this.heartbeat)
+    await this.delivering
     const unlisten = await this.listening?.catch(() => undefined)
     this.listening = undefined
     await unlisten?.()
@@ -88,10 +118,25 @@ class ChannelHub {
     } catch {
       return
     }
+    this.delivering = this.delivering.then(() => this.fanOut(payload))
+  }
+
+  private async fanOut(payload: ChangePayload): Promise<void> {
     const event = `event: change\ndata: ${JSON.stringify(payload)}\n\n`
-    for (const subscriber of this.subscribers) {
-      if (subscriber.accepts(payload)) this.write(subscriber, event)
-    }
+    const subscribers = [...this.subscribers]
+    const accepted = await Promise.all(
+      subscribers.map(async (subscriber) => {
+        try {
+          return await subscriber.accepts(payload)
+        } catch {
+          return false
+        }
+      }),
+    )
+    subscribers.forEach((subscriber, index) => {
+      // A stream that closed while the filters ran is gone.
+      if (accepted[index] && this.subscribers.has(subscriber)) this.write(subscriber, event)
+    })
   }
 
   private broadcast(text: string): void {
@@ -134,7 +179,11 @@ function hubFor(app: TypedApp, deps: AppDeps, channel: string, heartbeatMs: numb
  * change on `channel` that `filter` accepts, as `event: change` with the JSON payload, until either side
  * closes the stream.
  */
-export function registerLiveStream<Params>(app: TypedApp, deps: AppDeps, options: LiveStreamOptions<Params>) {
+export function registerLiveStream<Params, Query = unknown>(
+  app: TypedApp,
+  deps: AppDeps,
+  options: LiveStreamOptions<Params, Query>,
+) {
   const hub = hubFor(app, deps, options.channel, options.heartbeatMs ?? 15_000)
   const maxDurationMs = options.maxDurationMs ?? 15 * 60_000
   app.get(
@@ -144,11 +193,12 @@ export function registerLiveStream<Params>(app: TypedApp, deps: AppDeps, options
         ...(options.tags && { tags: options.tags }),
         summary: options.summary,
         ...(options.params && { params: options.params }),
+        ...(options.querystring && { querystring: options.querystring }),
         produces: ['text/event-stream'],
       },
     },
     async (request, reply) => {
-      const typed = request as FastifyRequest<{ Params: Params }>
+      const typed = request as LiveStreamRequest<Params, Query>
       await options.canSubscribe(typed)
       await hub.start()
       reply.hijack()

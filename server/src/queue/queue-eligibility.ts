@@ -2,6 +2,8 @@ import { PROJECT_TYPES } from '@threshold/core'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { DB } from '../db/schema'
 import { eligibleProjectTypesForHouseholds } from '../eligibility/index'
+import { publishChange } from '../live/publish-change'
+import { QUEUE_CHANNEL } from './queue-membership'
 
 // The queue's "eligible program type" filter reads a stored column, because evaluating every household's
 // rules on each page would cost seconds at 50k households (see server/src/eligibility/index.ts). It is
@@ -15,7 +17,8 @@ const PROGRAM_TYPE_OF: Record<number, string> = {
 
 /**
  * Re-evaluates the eligibility of some queue entries (or, with `entryIds` null, every entry still on the
- * CoC's queue). The eligibility rules' editor should call it with null after saving a rule set.
+ * CoC's queue, announced as one CoC-wide change so open queue screens refetch). Saving a rule set calls it
+ * with null in its transaction.
  */
 export async function refreshQueueEligibility(
   db: Kysely<DB> | Transaction<DB>,
@@ -49,4 +52,6 @@ export async function refreshQueueEligibility(
     UPDATE queue_entry qe SET eligible_program_types = ARRAY(SELECT jsonb_array_elements_text(u.types::jsonb))
     FROM unnest(${entries.map((entry) => entry.id)}::uuid[], ${programTypes}::text[]) AS u(id, types)
     WHERE qe.id = u.id`.execute(db)
+  if (input.entryIds === null)
+    await publishChange(db, QUEUE_CHANNEL, { cocId: input.cocId, eligibilityAsOf: input.asOf })
 }

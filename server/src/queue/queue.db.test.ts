@@ -489,8 +489,10 @@ describe('the stored sort key', () => {
 })
 
 describe('the eligible program type filter', () => {
+  let psh: Awaited<ReturnType<typeof createProject>>
+
   it('keeps the households whose rules pass for a project of that type', async () => {
-    const psh = await createProject(t.db, world.other, 'Harbor PSH', 3)
+    psh = await createProject(t.db, world.other, 'Harbor PSH', 3)
     await t.db
       .insertInto('eligibility_rule_set')
       .values({
@@ -508,6 +510,69 @@ describe('the eligible program type filter', () => {
     const rrh = await queue(world.users.ceManager.cookie, '?eligibleProgramType=rrh')
     expect(rrh.rows).toEqual([])
   })
+
+  it('follows a saved rule change at once: a household no longer eligible leaves the filtered queue', async () => {
+    const admin = await createUser(t.db, 'coc.admin', [{ organizationId: world.ce.id, role: 'coc_admin' }])
+    const saved = await t.request({
+      method: 'PUT',
+      url: `/api/projects/${psh.id}/eligibility`,
+      cookie: await sessionFor(t, admin.id, world.ce.id),
+      payload: {
+        ruleSet: { rules: [{ kind: 'flag', flag: 'chronic', is: false }] },
+        expectedVersion: 1,
+        note: 'not chronic',
+      },
+    })
+    expect(saved.statusCode, saved.body).toBe(200)
+    const { rows } = await queue(world.users.ceManager.cookie, '?eligibleProgramType=psh')
+    const households = rows.map((row) => row.householdId)
+    expect(households).not.toContain(world.households.high.householdId)
+    expect(households).toContain(world.households.highNotChronic.householdId)
+    expect(rows.every((row) => row.eligibleProgramTypes.includes('psh'))).toBe(true)
+  })
+})
+
+describe('the assigned worker filter', () => {
+  it('lists the workers the viewer may see and keeps only their households', async () => {
+    const assign = (queueEntryId: string, userId: string) =>
+      t.db
+        .updateTable('queue_entry')
+        .set({ assigned_user_id: userId })
+        .where('id', '=', queueEntryId)
+        .execute()
+    await assign(world.households.high.queueEntryId, world.users.ceManager.id)
+    await assign(world.households.agencyOwn.queueEntryId, world.users.agencyWorker.id)
+    await assign(world.households.agencyMasked.queueEntryId, world.users.agencyWorker.id)
+
+    const mine = await queue(world.users.ceManager.cookie, `?assignedUserId=${world.users.ceManager.id}`)
+    expect(mine.rows.map((row) => [row.householdId, row.assignedUserName])).toEqual([
+      [world.households.high.householdId, 'ce.manager'],
+    ])
+    const theirs = await queue(world.users.ceManager.cookie, `?assignedUserId=${world.users.agencyWorker.id}`)
+    expect(theirs.rows.map((row) => row.householdId).sort()).toEqual(
+      [world.households.agencyOwn.householdId, world.households.agencyMasked.householdId].sort(),
+    )
+
+    const workers = async (cookie: string) => {
+      const response = await t.request({ method: 'GET', url: '/api/queue/workers', cookie })
+      expect(response.statusCode, response.body).toBe(200)
+      return (response.json() as { items: { id: string; name: string }[] }).items
+    }
+    expect(await workers(world.users.ceManager.cookie)).toEqual([
+      { id: world.users.ceManager.id, name: 'ce.manager' },
+      { id: world.users.agencyWorker.id, name: 'north.cm' },
+    ])
+    // The agency sees its own households only, so only the workers assigned to them.
+    expect(await workers(world.users.agencyWorker.cookie)).toEqual([
+      { id: world.users.agencyWorker.id, name: 'north.cm' },
+    ])
+    const provider = await t.request({
+      method: 'GET',
+      url: '/api/queue/workers',
+      cookie: world.users.provider.cookie,
+    })
+    expect(provider.statusCode).toBe(403)
+  })
 })
 
 describe('the API document', () => {
@@ -521,6 +586,7 @@ describe('the API document', () => {
       '/api/queue/export.csv',
       '/api/queue/rankings',
       '/api/queue/rankings/preview',
+      '/api/queue/workers',
       '/api/queue/{id}/history',
       '/api/queue/{id}/status',
     ])

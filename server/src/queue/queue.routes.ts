@@ -11,12 +11,14 @@ import {
   QueueRankingList,
   QueueRankingQuery,
   QueueStatusPatch,
+  QueueWorkerList,
 } from '@threshold/core'
 import { canViewQueue } from '../access/queue-policy'
 import type { RoutePlugin } from '../http/app-context'
 import { registerLiveStream } from '../live/live-stream'
 import { getQueueHistory } from './get-queue-history'
 import { assertCanViewQueue, exportQueueCsv, listQueue, type QueueContext } from './list-queue'
+import { listQueueWorkers } from './list-queue-workers'
 import { QUEUE_CHANNEL } from './queue-membership'
 import { listQueueRankings, previewQueueRanking, publishQueueRanking } from './queue-rankings'
 import { setQueueStatus } from './set-queue-status'
@@ -61,6 +63,18 @@ export const queueRoutes: RoutePlugin = (app, deps) => {
         .header('content-disposition', 'attachment; filename="housing-queue.csv"')
         .send(csv)
     },
+  )
+
+  app.get(
+    '/api/queue/workers',
+    {
+      schema: {
+        tags,
+        summary: 'The workers households on the queue are assigned to (for the "assigned worker" filter)',
+        response: { 200: QueueWorkerList },
+      },
+    },
+    (request) => listQueueWorkers(context(request)),
   )
 
   registerLiveStream(app, deps, {

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client'
 import { formatDate, formatDateTime } from '../../components/format'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryState } from '../../components/QueryState'
+import type { LiveStatus } from '../../lib/live-channel'
 import { useSession } from '../auth/session'
 import { PATHS } from '../shell/navigation'
 import {
@@ -22,7 +23,7 @@ import { bedKeys, bedsApi } from './beds-api'
 import { CheckInModal } from './CheckInModal'
 import { ClientBarsModal } from './ClientBarsModal'
 import type { ChosenClient } from './ClientPicker'
-import { type LiveStatus, useLiveBoard } from './use-live-board'
+import { useLiveBoard } from './use-live-board'
 
 // The facility board: every bed, grouped by building and room, in its state (colour, symbol and words), with
 // the resident's name where the server shows it and the actions the user may take. It follows the live

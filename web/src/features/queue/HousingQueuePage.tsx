@@ -27,6 +27,7 @@ import { formatDate } from '../../components/format'
 import { EmptyRow, ListTable } from '../../components/ListTable'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryState } from '../../components/QueryState'
+import type { LiveStatus } from '../../lib/live-channel'
 import { useSession } from '../auth/session'
 import { projectKeys, projectsApi } from '../projects/projects-api'
 import { PATHS } from '../shell/navigation'
@@ -35,7 +36,7 @@ import { QueueExplanation } from './QueueExplanation'
 import { type QueueFilterValues, queueApi, queueCsvUrl, queueKeys } from './queue-api'
 import { documentationSummary, rankingName } from './queue-labels'
 import { RankingEditorModal } from './RankingEditorModal'
-import { type LiveStatus, useLiveQueue } from './use-live-queue'
+import { useLiveQueue } from './use-live-queue'
 
 // The Housing Queue: one row per household on the CoC's Coordinated Entry queue, ranked by the CoC's rules,
 // each rank explained; filters, paging, a CSV for case conferencing, status changes, position history, and
@@ -64,11 +65,23 @@ function LiveIndicator({ status }: { status: LiveStatus }) {
   )
 }
 
+/** "Assigned to me" first, then the other workers households on the queue are assigned to. */
+function workerOptions(me: { id: string }, workers: { id: string; name: string }[]) {
+  return [
+    { value: me.id, label: 'Assigned to me' },
+    ...workers
+      .filter((worker) => worker.id !== me.id)
+      .map((worker) => ({ value: worker.id, label: worker.name })),
+  ]
+}
+
 function Filters({ value, onChange }: { value: QueueFilterValues; onChange(next: QueueFilterValues): void }) {
+  const session = useSession()
   const projects = useQuery({
     queryKey: projectKeys.list({ projectType: 14 }),
     queryFn: () => projectsApi.list({ projectType: 14 }),
   })
+  const workers = useQuery({ queryKey: queueKeys.workers, queryFn: queueApi.workers })
   const select = (key: keyof QueueFilterValues, label: string, data: { value: string; label: string }[]) => (
     <Select
       label={label}
@@ -109,6 +122,7 @@ function Filters({ value, onChange }: { value: QueueFilterValues; onChange(next:
         { value: 'rrh', label: 'RRH' },
         { value: 'th', label: 'TH' },
       ])}
+      {select('assignedUserId', 'Assigned worker', workerOptions(session.user, workers.data?.items ?? []))}
       {select('staleCls', 'Last contact', [
         { value: 'true', label: 'Stale (over 90 days)' },
         { value: 'false', label: 'Recent' },

@@ -50,12 +50,7 @@ export function ChangeStatusModal({ row, onClose }: { row: QueueRow; onClose(): 
     },
   })
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      title={`Queue status: ${householdLabel(row)}`}
-    >
+    <Modal opened onClose={onClose} title={`Queue status: ${householdLabel(row)}`}>
       <form onSubmit={form.onSubmit((values) => mutation.mutate(values))}>
         <Stack>
           <Select label="Status" data={SETTABLE} allowDeselect={false} {...form.getInputProps('status')} />
@@ -102,13 +97,7 @@ export function PositionHistoryModal({ row, onClose }: { row: QueueRow; onClose(
     queryFn: () => queueApi.history(row.queueEntryId),
   })
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      title={`Position history: ${householdLabel(row)}`}
-      size="xl"
-    >
+    <Modal opened onClose={onClose} title={`Position history: ${householdLabel(row)}`} size="xl">
       <QueryState query={query} label="position history">
         {({ items }) => (
           <Table striped aria-label="Position history">

@@ -180,13 +180,7 @@ export function RankingEditorModal({ onClose }: { onClose(): void }) {
     queryFn: () => queueApi.rankings(programType),
   })
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      title="Queue ranking"
-      size="lg"
-    >
+    <Modal opened onClose={onClose} title="Queue ranking" size="lg">
       <Stack>
         <Select
           label="Program type"

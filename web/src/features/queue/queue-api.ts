@@ -9,6 +9,7 @@ import type {
   QueueRankingList,
   QueueSort,
   QueueStatusPatch,
+  QueueWorkerList,
   RankingKey,
 } from '@threshold/core'
 import { api } from '../../api/client'
@@ -25,6 +26,7 @@ export interface QueueFilterValues {
   documentation?: string
   eligibleProgramType?: string
   staleCls?: string
+  assignedUserId?: string
   programType?: QueueProgramType
   sort?: QueueSort
 }
@@ -36,6 +38,7 @@ export const queueKeys = {
   page: (filters: QueueFilterValues, cursor: string | null) => ['queue', 'page', filters, cursor] as const,
   history: (id: string) => ['queue', 'history', id] as const,
   rankings: (programType: QueueProgramType) => ['queue', 'rankings', programType] as const,
+  workers: ['queue', 'workers'] as const,
 }
 
 /** The queue's live changes (text/event-stream of `{ queueEntryId, cocId, ceProjectId, version }`). */
@@ -56,6 +59,7 @@ export const queueApi = {
   setStatus: (id: string, patch: QueueStatusPatch) =>
     api.patch<QueueEntryVersion>(`/api/queue/${segment(id)}/status`, patch),
   history: (id: string) => api.get<QueuePositionHistory>(`/api/queue/${segment(id)}/history`),
+  workers: () => api.get<QueueWorkerList>('/api/queue/workers'),
   rankings: (programType: QueueProgramType) =>
     api.get<QueueRankingList>('/api/queue/rankings', { programType }),
   preview: (programType: QueueProgramType, keys: RankingKey[]) =>
