@@ -22,6 +22,10 @@ export interface Config {
   trustProxy: boolean
   secureCookies: boolean
   logLevel: string
+  /** smtp://user:password@host:port (smtps:// for TLS from the start); unset: notification e-mails are only logged. */
+  smtpUrl: string | undefined
+  /** The From address of notification e-mails. */
+  smtpFrom: string
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -37,6 +41,21 @@ function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   return ['1', 'true', 'yes'].includes(raw.toLowerCase())
+}
+
+function smtpUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.SMTP_URL
+  if (raw === undefined || raw === '') return undefined
+  let protocol: string | undefined
+  try {
+    protocol = new URL(raw).protocol
+  } catch {
+    protocol = undefined
+  }
+  // The value holds a password: the message never repeats it.
+  if (protocol !== 'smtp:' && protocol !== 'smtps:')
+    throw new Error('SMTP_URL must look like smtp://user:password@host:port (or smtps://…)')
+  return raw
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,5 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     secureCookies: boolFrom(env, 'SECURE_COOKIES', trustProxy),
     logLevel: env.LOG_LEVEL || 'info',
+    smtpUrl: smtpUrlFrom(env),
+    smtpFrom: env.SMTP_FROM || 'Threshold <threshold@localhost>',
   }
 }

@@ -42,13 +42,13 @@ export async function startServer(config: Config, database: Database): Promise<F
     onError: (error) => app.log.error({ errName: (error as Error)?.name }, 'bed automation round failed'),
   })
   app.addHook('onClose', stopBedAutomation)
-  // Referral timers: reminders, stalled notices, expiry; e-mail is logged by ids until SMTP is added.
+  // Referral timers: reminders, stalled notices, expiry; notification e-mails through SMTP_URL (else logged).
   const { startReferralAutomation } = await import('./referrals/referral-automation')
-  const { loggingEmailSender } = await import('./notifications/email')
+  const { emailSenderFor } = await import('./notifications/email')
   const stopReferralAutomation = startReferralAutomation({
     db: database.db,
     clock: systemClock,
-    email: loggingEmailSender(app.log),
+    email: emailSenderFor(config, app.log),
     onError: (error) =>
       app.log.error({ errName: (error as Error)?.name }, 'referral automation round failed'),
   })

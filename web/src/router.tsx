@@ -97,6 +97,11 @@ const routeTree = rootRoute.addChildren([
     lazyPage(PATHS.account, () => import('./features/account/AccountPage'), 'AccountPage'),
     lazyPage(PATHS.coc, () => import('./features/cocs/CocSettingsPage'), 'CocSettingsPage'),
     lazyPage(
+      PATHS.referralSettings,
+      () => import('./features/referral-settings/ReferralSettingsPage'),
+      'ReferralSettingsPage',
+    ),
+    lazyPage(
       PATHS.organizations,
       () => import('./features/organizations/OrganizationsPage'),
       'OrganizationsPage',

@@ -101,6 +101,8 @@ export const Project = z
     continuumProject: z.boolean(),
     hmisParticipation: z.number().int(),
     active: z.boolean(),
+    /** Other projects' agencies may refer households to its openings directly, without the CE queue. */
+    acceptsDirectReferrals: z.boolean(),
   })
   .meta({ id: 'Project' })
 export type Project = z.infer<typeof Project>
@@ -120,6 +122,7 @@ const projectFields = {
   continuumProject: z.boolean(),
   hmisParticipation: HmisParticipation,
   active: z.boolean(),
+  acceptsDirectReferrals: z.boolean(),
 }
 
 export const NewProject = z
@@ -130,6 +133,7 @@ export const NewProject = z
     continuumProject: projectFields.continuumProject.default(true),
     hmisParticipation: projectFields.hmisParticipation.default(1),
     active: projectFields.active.default(true),
+    acceptsDirectReferrals: projectFields.acceptsDirectReferrals.default(false),
   })
   .strict()
   .meta({ id: 'NewProject' })

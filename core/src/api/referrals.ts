@@ -228,6 +228,8 @@ export const ReferralSnapshot = z
     rank: z.number().int().nullable(),
     rankingVersion: z.string().nullable(),
     values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+    /** Where a referral made outside the queue came from, e.g. "direct referral from Lantern House". */
+    origin: z.string().optional(),
   })
   .meta({ id: 'ReferralSnapshot' })
 export type ReferralSnapshot = z.infer<typeof ReferralSnapshot>
@@ -235,14 +237,23 @@ export type ReferralSnapshot = z.infer<typeof ReferralSnapshot>
 export const NewReferral = z
   .object({
     openingId: uuid,
-    /** The head of household's Coordinated Entry enrollment (HUD 4.20 events attach to it). */
-    ceEnrollmentId: uuid,
-    /** Who of the CE household is referred; everyone still in it when left out. */
+    /** A Coordinated Entry referral: the head of household's CE enrollment (HUD 4.20 events attach to it). */
+    ceEnrollmentId: uuid.optional(),
+    /**
+     * A direct referral (no queue) to a project that accepts them: the head of household's open enrollment
+     * in a project of the referring agency.
+     */
+    sourceEnrollmentId: uuid.optional(),
+    /** Who of the household is referred; everyone still in it when left out. */
     memberClientIds: z.array(uuid).min(1).max(30).optional(),
     queueEntryId: uuid.optional(),
     note: text(1000).optional(),
   })
   .strict()
+  .refine((input) => (input.ceEnrollmentId === undefined) !== (input.sourceEnrollmentId === undefined), {
+    message: 'give either ceEnrollmentId (Coordinated Entry) or sourceEnrollmentId (a direct referral)',
+    path: ['ceEnrollmentId'],
+  })
   .meta({ id: 'NewReferral' })
 export type NewReferral = z.infer<typeof NewReferral>
 
@@ -319,7 +330,9 @@ export const Referral = z
     resultOn: z.string().nullable(),
     declineReasonCode: z.string().nullable(),
     stalled: z.boolean(),
-    ceEnrollmentId: z.string(),
+    /** Null for a direct referral, which has `sourceEnrollmentId` instead. */
+    ceEnrollmentId: z.string().nullable(),
+    sourceEnrollmentId: z.string().nullable(),
     /** The referral's HUD 4.20 event: seen by whoever sees the referral. */
     ceEvent: z
       .object({
@@ -351,10 +364,14 @@ export const DeclineReason = z
     label: z.string(),
     consequence: DeclineConsequence,
     inactiveDays: z.number().int().nullable(),
+    /** Offered when declining; inactive reasons are listed only when asked for (they stay on old referrals). */
+    active: z.boolean(),
   })
   .meta({ id: 'DeclineReason' })
 export type DeclineReason = z.infer<typeof DeclineReason>
 export const DeclineReasonList = z.array(DeclineReason).meta({ id: 'DeclineReasonList' })
+
+export const DeclineReasonQuery = z.object({ includeInactive: z.enum(['true', 'false']).optional() })
 
 export const DeclineReasonsUpdate = z
   .object({
@@ -409,6 +426,11 @@ export const ReferralTimerSetting = z
     acknowledgeWorkingDays: z.number().int().min(1).max(60),
     decisionDays: z.number().int().min(1).max(120),
     expireDays: z.number().int().min(1).max(365),
+    /**
+     * Enrolling through a referral to this project type takes the household off the queue as housed (the
+     * default); false keeps it queued ('ready') for other program types.
+     */
+    housedOnEnroll: z.boolean().default(true),
   })
   .strict()
   .meta({ id: 'ReferralTimerSetting' })
@@ -419,3 +441,13 @@ export const ReferralTimerSettings = z
   .strict()
   .meta({ id: 'ReferralTimerSettings' })
 export type ReferralTimerSettings = z.infer<typeof ReferralTimerSettings>
+
+/** The CoC's rules for making referrals. */
+export const ReferralRules = z
+  .object({
+    /** A household holds at most one pending, acknowledged or accepted referral per program type (default on). */
+    oneActivePerProgramType: z.boolean(),
+  })
+  .strict()
+  .meta({ id: 'ReferralRules' })
+export type ReferralRules = z.infer<typeof ReferralRules>

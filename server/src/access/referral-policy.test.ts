@@ -5,8 +5,11 @@ import { testUserActor } from './client-access.fixtures'
 import {
   availableReferralActions,
   canCreateCeReferral,
+  canCreateDirectReferral,
   canPostOpening,
   canRecordCeEvent,
+  canReferDirectlyFrom,
+  canReferDirectlyTo,
   canReferFromEnrollment,
   canSeeCeEvent,
   canSeeReferral,
@@ -76,6 +79,27 @@ describe('referral policy', () => {
     expect(
       canReferFromEnrollment(testUserActor('case_manager', CE, COC), { cocId: COC, projectType: 14 }),
     ).toBe(false)
+  })
+
+  it('lets the agency whose project has the household enrolled refer it directly to a willing project', () => {
+    const source = { cocId: COC, projectOrganizationId: PROVIDER, projectType: 1, open: true }
+    const willing = { cocId: COC, acceptsDirectReferrals: true }
+    const unwilling = { cocId: COC, acceptsDirectReferrals: false }
+    for (const role of ['housing_provider', 'case_manager', 'agency_admin'] as const) {
+      expect(canCreateDirectReferral(testUserActor(role, PROVIDER, COC), source, willing), role).toBe(true)
+      expect(canCreateDirectReferral(testUserActor(role, PROVIDER, COC), source, unwilling), role).toBe(false)
+    }
+    const provider = testUserActor('housing_provider', PROVIDER, COC)
+    expect(canReferDirectlyFrom(testUserActor('analyst', PROVIDER, COC), source)).toBe(false)
+    expect(canReferDirectlyFrom(testUserActor('case_manager', OUTSIDER, COC), source)).toBe(false)
+    expect(canReferDirectlyFrom(testUserActor('housing_provider', PROVIDER, 'coc-2'), source)).toBe(false)
+    expect(canReferDirectlyFrom(provider, { ...source, open: false })).toBe(false)
+    // Coordinated Entry's own enrollments go through the queue.
+    expect(canReferDirectlyFrom(provider, { ...source, projectType: 14 })).toBe(false)
+    expect(canReferDirectlyTo(provider, { ...willing, cocId: 'coc-2' })).toBe(false)
+    expect(canReferDirectlyTo(testUserActor('analyst', PROVIDER, COC), willing)).toBe(false)
+    // A direct referral is no CE referral: the provider still cannot make those.
+    expect(canCreateCeReferral(provider, willing)).toBe(false)
   })
 
   it('moves statuses forward only', () => {

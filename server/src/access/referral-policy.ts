@@ -8,7 +8,11 @@ import type { Actor, UserActor } from './actor'
 // | CE manager / CoC admin of the CoC        | see                 | any project of the CoC | all of the CoC  | yes                | record client decline / no show     | yes    |
 // | staff of the receiving agency            | see                 | their agency's projects| their incoming  | no (may request)   | yes (not analysts)                  | no     |
 // | staff of the referring agency            | see                 | their agency's projects| their outgoing  | no                 | no                                  | yes    |
+// | staff of a project the household is in   | see                 | —                      | their outgoing  | direct only (*)    | no                                  | yes    |
 // | anyone else (other agency, other CoC)    | other CoC: no       | no                     | no (404)        | no                 | no                                  | no     |
+//
+// (*) A direct referral (no queue) goes from an open enrollment in the agency's own project to an opening of
+// a project that accepts direct referrals (`canCreateDirectReferral`).
 //
 // A provider never sees another agency's referral. The household inside a referral shows only what the
 // viewer may see of each client (names need `canSeeClientIdentity`); the referral itself is what the
@@ -60,6 +64,46 @@ export function canRequestReferral(
 /** CE referrals are made by CE: providers cannot refer households to themselves. */
 export function canCreateCeReferral(actor: Actor, opening: { cocId: string }): boolean {
   return isCeReferrer(actor, opening.cocId)
+}
+
+/** The enrollment a direct referral is made from: the head of household's, in the referring project. */
+export interface DirectReferralSource {
+  cocId: string
+  /** The agency operating the project the household is enrolled in. */
+  projectOrganizationId: string
+  projectType: number
+  open: boolean
+}
+
+/**
+ * Direct project-to-project referrals skip the queue: staff (not analysts) of the agency operating the
+ * project the household is enrolled in (an open enrollment, not Coordinated Entry's own, which refers
+ * through the queue) refer it themselves.
+ */
+export function canReferDirectlyFrom(actor: Actor, source: DirectReferralSource): boolean {
+  return (
+    userInCoc(actor, source.cocId) &&
+    actor.role !== 'analyst' &&
+    actor.organizationId === source.projectOrganizationId &&
+    source.projectType !== 14 &&
+    source.open
+  )
+}
+
+/** …and only to an opening of a project of their CoC that accepts direct referrals. */
+export function canReferDirectlyTo(
+  actor: Actor,
+  opening: { cocId: string; acceptsDirectReferrals: boolean },
+): boolean {
+  return userInCoc(actor, opening.cocId) && actor.role !== 'analyst' && opening.acceptsDirectReferrals
+}
+
+export function canCreateDirectReferral(
+  actor: Actor,
+  source: DirectReferralSource,
+  opening: { cocId: string; acceptsDirectReferrals: boolean },
+): boolean {
+  return canReferDirectlyFrom(actor, source) && canReferDirectlyTo(actor, opening)
 }
 
 /**
@@ -146,7 +190,7 @@ export function availableReferralActions(
   )
 }
 
-/** Decline reasons and timers of a CoC: its administrators. */
+/** Decline reasons, timers and referral rules of a CoC: its administrators. */
 export function canConfigureReferrals(actor: Actor, coc: { id: string }): boolean {
   return userInCoc(actor, coc.id) && actor.role === 'coc_admin'
 }

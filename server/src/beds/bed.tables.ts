@@ -73,6 +73,8 @@ export interface ReservationTable {
   start_date: string
   end_date: string
   status: Generated<ReservationStatus>
+  /** The accepted referral it holds the bed for (migration 0051); released or used with the referral. */
+  referral_id: string | null
   created_by: string | null
   created_by_organization_id: string | null
   created_at: CreatedAt

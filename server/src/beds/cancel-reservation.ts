@@ -1,5 +1,5 @@
 import type { Reservation } from '@threshold/core'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Actor } from '../access/actor'
 import { canSeeFacilityBoard } from '../access/bed-policy'
 import { loadVisible } from '../access/load-visible'
@@ -41,17 +41,35 @@ export async function cancelReservation({
   if (reservation.status !== 'active') {
     throw new AppError('conflict', `This reservation is ${reservation.status.replace('_', ' ')}, not active`)
   }
-  await db.transaction().execute(async (trx) => {
-    await lockFacilities(trx, [reservation.facilityId])
-    await trx
-      .updateTable('reservation')
-      .set({ status: 'cancelled', closed_at: clock.now() })
-      .where('id', '=', id)
-      .execute()
-    await recordAudit(trx, actor, { action: ACTION, entityType: 'reservation', entityId: id })
-    if (reservation.bedId)
-      await announceBedChange(trx, { id: reservation.bedId, facilityId: reservation.facilityId })
-    else await announceFacilityChange(trx, reservation.facilityId)
-  })
+  await db.transaction().execute((trx) => releaseReservation(trx, actor, reservation, clock.now()))
   return (await findReservation(db, id)) as Reservation
+}
+
+/**
+ * Cancels an active hold inside the caller's transaction (the caller has checked access): locks the
+ * facility, so a check-in waiting on it sees the bed free once this commits.
+ */
+export async function releaseReservation(
+  trx: Transaction<DB>,
+  actor: Actor,
+  reservation: { id: string; facilityId: string; bedId: string | null },
+  now: Date,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  await lockFacilities(trx, [reservation.facilityId])
+  await trx
+    .updateTable('reservation')
+    .set({ status: 'cancelled', closed_at: now })
+    .where('id', '=', reservation.id)
+    .where('status', '=', 'active')
+    .execute()
+  await recordAudit(trx, actor, {
+    action: ACTION,
+    entityType: 'reservation',
+    entityId: reservation.id,
+    ...(details && { details }),
+  })
+  if (reservation.bedId)
+    await announceBedChange(trx, { id: reservation.bedId, facilityId: reservation.facilityId })
+  else await announceFacilityChange(trx, reservation.facilityId)
 }

@@ -58,42 +58,57 @@ export async function checkIn({
   }
 
   const ids = await refusingOverlaps('The bed is already occupied, or the client is already in a bed', () =>
-    db.transaction().execute(async (trx) => {
-      await lockFacilities(
-        trx,
-        placed.map(({ bed }) => bed.facilityId),
-      )
-      const stayIds: string[] = []
-      for (const { member, bed } of placed) {
-        await assertBedFreeNow(trx, bed, now, today, member.clientId)
-        await assertClientNotStaying(trx, member.clientId, now)
-        if (member.reservationId) await useReservation(trx, member, bed, now, today)
-        const stay = await trx
-          .insertInto('bed_stay')
-          .values({
-            bed_id: bed.id,
-            client_id: member.clientId,
-            enrollment_id: member.enrollmentId,
-            during: openRangeFrom(now),
-            reservation_id: member.reservationId ?? null,
-            created_by: actor.kind === 'user' ? actor.userId : null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-        await recordBedNights(trx, stay.id)
-        await recordAudit(trx, actor, {
-          action: ACTION,
-          entityType: 'bed_stay',
-          entityId: stay.id,
-          details: { bedId: bed.id, clientId: member.clientId, enrollmentId: member.enrollmentId },
-        })
-        await announceBedChange(trx, bed)
-        stayIds.push(stay.id)
-      }
-      return stayIds
-    }),
+    db.transaction().execute((trx) => insertStays(trx, { actor, now, today, placed })),
   )
   return findStays(db, ids)
+}
+
+/**
+ * Writes the stays inside the caller's transaction (the caller has checked access, enrollments and bars):
+ * locks the facilities, then each bed must be free now and each client in no other bed. A stay racing
+ * another fails with the database's exclusion error (`refusingOverlaps`). Returns the stays' ids.
+ */
+export async function insertStays(
+  trx: Transaction<DB>,
+  {
+    actor,
+    now,
+    today,
+    placed,
+  }: { actor: Actor; now: Date; today: string; placed: readonly { member: NewStay; bed: BedFacts }[] },
+): Promise<string[]> {
+  await lockFacilities(
+    trx,
+    placed.map(({ bed }) => bed.facilityId),
+  )
+  const stayIds: string[] = []
+  for (const { member, bed } of placed) {
+    await assertBedFreeNow(trx, bed, now, today, member.clientId)
+    await assertClientNotStaying(trx, member.clientId, now)
+    if (member.reservationId) await useReservation(trx, member, bed, now, today)
+    const stay = await trx
+      .insertInto('bed_stay')
+      .values({
+        bed_id: bed.id,
+        client_id: member.clientId,
+        enrollment_id: member.enrollmentId,
+        during: openRangeFrom(now),
+        reservation_id: member.reservationId ?? null,
+        created_by: actor.kind === 'user' ? actor.userId : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordBedNights(trx, stay.id)
+    await recordAudit(trx, actor, {
+      action: ACTION,
+      entityType: 'bed_stay',
+      entityId: stay.id,
+      details: { bedId: bed.id, clientId: member.clientId, enrollmentId: member.enrollmentId },
+    })
+    await announceBedChange(trx, bed)
+    stayIds.push(stay.id)
+  }
+  return stayIds
 }
 
 function assertDistinct(members: readonly NewStay[]): void {

@@ -1,5 +1,5 @@
 import type { NewReservation, Reservation } from '@threshold/core'
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Actor } from '../access/actor'
 import { canSeeClientIdentity } from '../access/client-policy'
 import { loadClientAccessFactsMany, todayFrom } from '../access/client-visibility'
@@ -84,49 +84,83 @@ export async function createReservation({
 
   const heldMessage = `Bed ${bed?.name ?? ''} is already held for another household on some of those days`
   const id = await refusingOverlaps(heldMessage, () =>
-    db.transaction().execute(async (trx) => {
-      await lockFacilities(trx, [facility.id])
-      if (bed) {
-        const occupied = await trx
-          .selectFrom('bed_stay')
-          .innerJoin('bed', 'bed.id', 'bed_stay.bed_id')
-          .select('bed.expected_vacancy_date as expectedVacancyDate')
-          .where('bed_stay.bed_id', '=', bed.id)
-          .where(sqlOpen)
-          .executeTakeFirst()
-        if (occupied && (occupied.expectedVacancyDate ?? '9999-12-31') > input.startDate) {
-          throw new AppError('conflict', `Bed ${bed.name} is occupied on ${input.startDate}`)
-        }
-      }
-      const reservation = await trx
-        .insertInto('reservation')
-        .values({
-          facility_id: facility.id,
-          unit_id: unitId,
-          bed_id: bed?.id ?? null,
-          start_date: input.startDate,
-          end_date: input.endDate,
-          created_by: actor.kind === 'user' ? actor.userId : null,
-          created_by_organization_id: actor.kind === 'user' ? actor.organizationId : null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await trx
-        .insertInto('reservation_member')
-        .values(clientIds.map((clientId) => ({ reservation_id: reservation.id, client_id: clientId })))
-        .execute()
-      await recordAudit(trx, actor, {
-        action: ACTION,
-        entityType: 'reservation',
-        entityId: reservation.id,
-        details: { facilityId: facility.id, bedId: bed?.id ?? null, clientIds },
-      })
-      if (bed) await announceBedChange(trx, bed)
-      else await announceFacilityChange(trx, facility.id)
-      return reservation.id
-    }),
+    db.transaction().execute((trx) =>
+      insertReservation(trx, actor, {
+        facilityId: facility.id,
+        unitId,
+        bed,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        clientIds,
+      }),
+    ),
   )
   return (await findReservation(db, id)) as Reservation
+}
+
+export interface NewHold {
+  facilityId: string
+  unitId: string | null
+  bed?: { id: string; name: string; facilityId: string }
+  startDate: string
+  endDate: string
+  clientIds: readonly string[]
+  /** The accepted referral the hold is for (released or used with it). */
+  referralId?: string
+}
+
+/**
+ * Writes a hold inside the caller's transaction (the caller has checked access, dates and bars): locks the
+ * facility, refuses a bed occupied on the start date unless its resident is expected to leave by then.
+ * Two holds of one bed on overlapping days fail with the database's exclusion error (`refusingOverlaps`).
+ */
+export async function insertReservation(trx: Transaction<DB>, actor: Actor, hold: NewHold): Promise<string> {
+  const { bed } = hold
+  await lockFacilities(trx, [hold.facilityId])
+  if (bed) {
+    const occupied = await trx
+      .selectFrom('bed_stay')
+      .innerJoin('bed', 'bed.id', 'bed_stay.bed_id')
+      .select('bed.expected_vacancy_date as expectedVacancyDate')
+      .where('bed_stay.bed_id', '=', bed.id)
+      .where(sqlOpen)
+      .executeTakeFirst()
+    if (occupied && (occupied.expectedVacancyDate ?? '9999-12-31') > hold.startDate) {
+      throw new AppError('conflict', `Bed ${bed.name} is occupied on ${hold.startDate}`)
+    }
+  }
+  const reservation = await trx
+    .insertInto('reservation')
+    .values({
+      facility_id: hold.facilityId,
+      unit_id: hold.unitId,
+      bed_id: bed?.id ?? null,
+      start_date: hold.startDate,
+      end_date: hold.endDate,
+      referral_id: hold.referralId ?? null,
+      created_by: actor.kind === 'user' ? actor.userId : null,
+      created_by_organization_id: actor.kind === 'user' ? actor.organizationId : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await trx
+    .insertInto('reservation_member')
+    .values(hold.clientIds.map((clientId) => ({ reservation_id: reservation.id, client_id: clientId })))
+    .execute()
+  await recordAudit(trx, actor, {
+    action: ACTION,
+    entityType: 'reservation',
+    entityId: reservation.id,
+    details: {
+      facilityId: hold.facilityId,
+      bedId: bed?.id ?? null,
+      clientIds: hold.clientIds,
+      ...(hold.referralId && { referralId: hold.referralId }),
+    },
+  })
+  if (bed) await announceBedChange(trx, bed)
+  else await announceFacilityChange(trx, hold.facilityId)
+  return reservation.id
 }
 
 const sqlOpen = sql<boolean>`upper(bed_stay.during) IS NULL`

@@ -60,6 +60,7 @@ export interface ProjectTable {
   continuum_project: Generated<boolean>
   hmis_participation: Generated<number>
   active: Generated<boolean>
+  accepts_direct_referrals: Generated<boolean>
   created_at: CreatedAt
   updated_at: Timestamp
 }

@@ -3,8 +3,8 @@ import type { DB } from '../db/schema'
 import { AppError } from '../http/errors'
 
 // What stops two records from becoming one: rows of the two that the database would refuse to hold for a
-// single person (the enrollment and bed-stay exclusion constraints, the one-membership-per-household and
-// one-place-per-reservation keys). Checked after both records are locked and before anything moves, so a
+// single person (the enrollment and bed-stay exclusion constraints, the one-membership-per-household,
+// one-place-per-reservation and one-member-per-referral keys, one active referral per program type). Checked after both records are locked and before anything moves, so a
 // CoC admin gets a 409 that names what overlaps — and what to fix — instead of a bare constraint error.
 
 interface EnrollmentOverlap {
@@ -70,6 +70,63 @@ export async function assertMergeable(trx: Transaction<DB>, survivorId: string, 
       'conflict',
       'Both records are on the same bed reservation; remove one from it before merging',
       { reservationId: sharedReservation.reservation_id },
+    )
+  }
+  await assertNoReferralConflict(trx, survivorId, mergedId)
+}
+
+/**
+ * Referrals hold each person once (`referral_member` is unique per referral), and a household head at most
+ * one active referral per program type where the CoC's rule is on: two records in one referral, or heading
+ * two such referrals, cannot become one person.
+ */
+async function assertNoReferralConflict(trx: Transaction<DB>, survivorId: string, mergedId: string) {
+  const shared = await trx
+    .selectFrom('referral_member as m')
+    .innerJoin('referral_member as s', 's.referral_id', 'm.referral_id')
+    .innerJoin('referral as r', 'r.id', 'm.referral_id')
+    .innerJoin('project as p', 'p.id', 'r.project_id')
+    .select(['r.id', 'p.name as projectName', 'r.sent_on as sentOn', 'r.status'])
+    .where('m.client_id', '=', mergedId)
+    .where('s.client_id', '=', survivorId)
+    .orderBy('r.sent_on')
+    .orderBy('r.id')
+    .executeTakeFirst()
+  if (shared) {
+    throw new AppError(
+      'conflict',
+      `Both records are members of the same referral (to ${shared.projectName}, sent ${shared.sentOn}, ` +
+        `${shared.status.replaceAll('_', ' ')}), which holds each person once. Keep both records, or have the ` +
+        'referral cancelled and made again with one of them, before merging',
+      { referralId: shared.id },
+    )
+  }
+  const active = ['pending', 'acknowledged', 'accepted'] as const
+  const twoActive = await trx
+    .selectFrom('referral as s')
+    .innerJoin('referral as m', 'm.program_type', 's.program_type')
+    .innerJoin('project as sp', 'sp.id', 's.project_id')
+    .innerJoin('project as mp', 'mp.id', 'm.project_id')
+    .select([
+      's.id as survivorReferralId',
+      'sp.name as survivorProject',
+      'm.id as mergedReferralId',
+      'mp.name as mergedProject',
+    ])
+    .where('s.head_client_id', '=', survivorId)
+    .where('m.head_client_id', '=', mergedId)
+    .where('s.status', 'in', active)
+    .where('m.status', 'in', active)
+    .where('s.one_per_program_type', '=', true)
+    .where('m.one_per_program_type', '=', true)
+    .executeTakeFirst()
+  if (twoActive) {
+    throw new AppError(
+      'conflict',
+      `Both records head an active referral of the same program type (to ${twoActive.survivorProject} on the ` +
+        `surviving record, to ${twoActive.mergedProject} on the other), and a household holds one at a time. ` +
+        'Resolve or cancel one of them before merging',
+      { referralIds: [twoActive.survivorReferralId, twoActive.mergedReferralId] },
     )
   }
 }

@@ -516,3 +516,153 @@ describe('records whose enrollments or bed stays overlap', () => {
     expect(owners.map((row) => row.client_id)).toEqual([survivor, survivor])
   })
 })
+
+describe('records in the same referral, or heading two active referrals of one program type', () => {
+  async function referralTo(
+    projectName: string,
+    members: string[],
+    status: 'accepted' | 'pending' = 'accepted',
+  ) {
+    const project = async (name: string, type: number) =>
+      (
+        await t.db
+          .insertInto('project')
+          .values({
+            organization_id: agencyA,
+            coc_id: cocId,
+            name,
+            project_type: type,
+            operating_start_date: '2020-01-01',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    const rrh = await project(projectName, 13)
+    const ce = await project(`${projectName} access point`, 14)
+    const household = await t.db
+      .insertInto('enrollment_household')
+      .values({ project_id: ce, coc_id: cocId, owner_organization_id: agencyA })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const head = await t.db
+      .insertInto('enrollment')
+      .values({
+        enrollment_household_id: household.id,
+        client_id: members[0] as string,
+        project_id: ce,
+        relationship_to_hoh: 1,
+        entry_date: '2026-01-02',
+        owner_organization_id: agencyA,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const opening = await t.db
+      .insertInto('referral_opening')
+      .values({
+        coc_id: cocId,
+        project_id: rrh,
+        organization_id: agencyA,
+        available_on: '2026-01-10',
+        posted_by_organization_id: agencyA,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const referral = await t.db
+      .insertInto('referral')
+      .values({
+        coc_id: cocId,
+        opening_id: opening.id,
+        slot_no: 1,
+        project_id: rrh,
+        program_type: 13,
+        receiving_organization_id: agencyA,
+        referring_organization_id: agencyA,
+        ce_enrollment_id: head.id,
+        enrollment_household_id: household.id,
+        head_client_id: members[0] as string,
+        sent_on: '2026-01-10',
+        acknowledge_due_on: '2026-01-13',
+        decision_due_on: '2026-01-20',
+        expires_on: '2026-01-30',
+        status,
+        snapshot: JSON.stringify({ rank: 1, rankingVersion: 'rrh v1', values: {} }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await t.db
+      .insertInto('referral_member')
+      .values(
+        members.map((clientId, index) => ({
+          referral_id: referral.id,
+          client_id: clientId,
+          relationship_to_hoh: index === 0 ? 1 : 2,
+        })),
+      )
+      .execute()
+    return referral.id
+  }
+  const merge = (survivorId: string, mergedId: string) =>
+    t.request({ method: 'POST', url: '/api/client-merges', cookie: admin, payload: { survivorId, mergedId } })
+  const mergedInto = async (id: string) =>
+    (
+      await t.db
+        .selectFrom('client')
+        .select('merged_into_client_id')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).merged_into_client_id
+
+  it('answers 409 naming the referral both records are in (not a 500), and moves nothing', async () => {
+    const parent = await insertClient({ owner: agencyA, first: 'Rosa', last: 'Villca', dob: '1980-02-03' })
+    const child = await insertClient({ owner: agencyA, first: 'Tito', last: 'Villca', dob: '2015-04-05' })
+    const childAgain = await insertClient({ owner: agencyB, first: 'Tito', last: 'Vilca', dob: '2015-04-05' })
+    const referralId = await referralTo('Villca Homes RRH', [parent, child, childAgain])
+
+    const refused = await merge(child, childAgain)
+    expect(refused.statusCode, refused.body).toBe(409)
+    expect(refused.json().error).toEqual({
+      code: 'conflict',
+      message:
+        'Both records are members of the same referral (to Villca Homes RRH, sent 2026-01-10, accepted), which ' +
+        'holds each person once. Keep both records, or have the referral cancelled and made again with one of ' +
+        'them, before merging',
+      details: { referralId },
+    })
+    expect(await mergedInto(childAgain)).toBeNull()
+    const members = await t.db
+      .selectFrom('referral_member')
+      .select('client_id')
+      .where('referral_id', '=', referralId)
+      .execute()
+    expect(members.map((member) => member.client_id).sort()).toEqual([parent, child, childAgain].sort())
+  })
+
+  it('refuses two heads of active referrals of one program type until one is resolved', async () => {
+    const survivor = await insertClient({
+      owner: agencyA,
+      first: 'Nadia',
+      last: 'Oyelaran',
+      dob: '1990-06-07',
+    })
+    const other = await insertClient({ owner: agencyB, first: 'Nadia', last: 'Oyelaren', dob: '1990-06-07' })
+    const kept = await referralTo('Oyelaran RRH', [survivor], 'pending')
+    const second = await referralTo('Second Chance RRH', [other], 'pending')
+
+    const refused = await merge(survivor, other)
+    expect(refused.statusCode, refused.body).toBe(409)
+    expect(refused.json().error.message).toContain(
+      'Both records head an active referral of the same program type',
+    )
+    expect(refused.json().error.details).toEqual({ referralIds: [kept, second] })
+
+    await t.db.updateTable('referral').set({ status: 'cancelled' }).where('id', '=', second).execute()
+    const merged = await merge(survivor, other)
+    expect(merged.statusCode, merged.body).toBe(201)
+    const heads = await t.db
+      .selectFrom('referral')
+      .select('head_client_id')
+      .where('id', 'in', [kept, second])
+      .execute()
+    expect(heads.map((row) => row.head_client_id)).toEqual([survivor, survivor])
+  })
+})

@@ -59,6 +59,7 @@ export async function createProject({
         continuum_project: fields.continuumProject,
         hmis_participation: fields.hmisParticipation,
         active: fields.active,
+        accepts_direct_referrals: fields.acceptsDirectReferrals,
       })
       .returning('id')
       .executeTakeFirstOrThrow()

@@ -46,6 +46,7 @@ describe('creating a project', () => {
       continuumProject: true,
       hmisParticipation: 1,
       active: true,
+      acceptsDirectReferrals: false,
     })
     nightShelterId = project.id
     const [audit] = await auditRowsFor(t, project.id)
@@ -62,6 +63,7 @@ describe('creating a project', () => {
           'continuumProject',
           'hmisParticipation',
           'active',
+          'acceptsDirectReferrals',
         ],
       },
     })
@@ -198,6 +200,28 @@ describe('changing a project', () => {
   it('keeps the project with its organization: organizationId is not a field to patch', async () => {
     const response = await patchProject(f.users.cocAdminA, nightShelterId, { organizationId: f.orgA2.id })
     expect(response.statusCode).toBe(400)
+  })
+
+  it('lets the agency administrator open the project to direct referrals, not its case managers', async () => {
+    const refused = await patchProject(f.users.caseManagerA1, nightShelterId, {
+      acceptsDirectReferrals: true,
+    })
+    expect(refused.statusCode).toBe(403)
+    const response = await patchProject(f.users.agencyAdminA1, nightShelterId, {
+      acceptsDirectReferrals: true,
+    })
+    expect(response.statusCode, response.body).toBe(200)
+    expect(response.json().acceptsDirectReferrals).toBe(true)
+    const stored = await t.request({
+      method: 'GET',
+      url: `/api/projects/${nightShelterId}`,
+      cookie: f.users.caseManagerA2.cookie,
+    })
+    expect(stored.json().acceptsDirectReferrals).toBe(true)
+    expect((await auditRowsFor(t, nightShelterId)).at(-1)).toMatchObject({
+      action: 'project.update',
+      details: { fields: ['acceptsDirectReferrals'] },
+    })
   })
 
   it('deactivates a project', async () => {

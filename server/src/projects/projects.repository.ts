@@ -20,6 +20,7 @@ export function selectProjects(db: Kysely<DB>) {
       'project.continuum_project as continuumProject',
       'project.hmis_participation as hmisParticipation',
       'project.active',
+      'project.accepts_direct_referrals as acceptsDirectReferrals',
     ])
 }
 

@@ -55,6 +55,7 @@ export async function updateProject({
         continuum_project: changes.continuumProject,
         hmis_participation: changes.hmisParticipation,
         active: changes.active,
+        accepts_direct_referrals: changes.acceptsDirectReferrals,
         updated_at: sql`now()`,
       })
       .where('id', '=', id)

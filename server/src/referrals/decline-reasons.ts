@@ -6,8 +6,13 @@ import { userActor } from '../http/app-context'
 import { AppError } from '../http/errors'
 import { declineReasonsFor, type ReferralContext } from './referrals.repository'
 
-export function listDeclineReasons(context: ReferralContext): Promise<DeclineReason[]> {
-  return declineReasonsFor(context.db, userActor(context.actor).cocId)
+export function listDeclineReasons(
+  context: ReferralContext,
+  query: { includeInactive?: 'true' | 'false' } = {},
+): Promise<DeclineReason[]> {
+  return declineReasonsFor(context.db, userActor(context.actor).cocId, {
+    includeInactive: query.includeInactive === 'true',
+  })
 }
 
 /** The CoC's list as given, in order; reasons left out stay on old referrals but are no longer offered. */
@@ -55,5 +60,5 @@ export async function replaceDeclineReasons(
     }
     await recordAudit(trx, actor, { action, entityType: 'coc', entityId: actor.cocId, details: { codes } })
   })
-  return declineReasonsFor(context.db, actor.cocId)
+  return declineReasonsFor(context.db, actor.cocId, { includeInactive: true })
 }

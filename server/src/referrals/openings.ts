@@ -1,5 +1,6 @@
-import type { NewOpening, Opening } from '@threshold/core'
+import type { BedState, NewOpening, Opening } from '@threshold/core'
 import { sql } from 'kysely'
+import { todayFrom } from '../access/client-visibility'
 import { assertPermitted, loadVisible } from '../access/load-visible'
 import { canSeeProject } from '../access/policy'
 import {
@@ -10,6 +11,7 @@ import {
   canSeeOpening,
 } from '../access/referral-policy'
 import { recordAudit } from '../audit/record-audit'
+import { selectBedStatesNow } from '../beds/beds.repository'
 import { userActor } from '../http/app-context'
 import { AppError } from '../http/errors'
 import { notifyUsers, usersWithRoles } from '../notifications/notify'
@@ -168,6 +170,7 @@ export async function createOpening(context: ReferralContext, input: NewOpening)
       .executeTakeFirst()
     if (!unit) throw new AppError('unprocessable', 'The unit must hold beds of the project')
   }
+  if (input.bedId || input.unitId) await assertLinkCanTakeReferral(context, project.id, input)
   const id = await db.transaction().execute(async (trx) => {
     const opening = await trx
       .insertInto('referral_opening')
@@ -194,6 +197,48 @@ export async function createOpening(context: ReferralContext, input: NewOpening)
     return opening.id
   })
   return presentOpening(context, (await loadOpening(db, id)) as OpeningRow)
+}
+
+const REFERRABLE_STATES: readonly BedState[] = ['available', 'occupied_accepting']
+
+/**
+ * A linked bed must be able to take the referred household: available now, or occupied with its resident
+ * expected to leave (accepting referrals). A linked unit needs at least one such bed of the project.
+ */
+async function assertLinkCanTakeReferral(
+  context: ReferralContext,
+  projectId: string,
+  link: { bedId?: string; unitId?: string },
+): Promise<void> {
+  const states = await selectBedStatesNow(context.db, context.clock.now(), todayFrom(context.clock))
+    .select(['bed.name'])
+    .where('bed.project_id', '=', projectId)
+    .$if(link.bedId !== undefined, (query) => query.where('bed.id', '=', link.bedId as string))
+    .$if(link.bedId === undefined, (query) => query.where('bed.unit_id', '=', link.unitId as string))
+    .orderBy('bed.name')
+    .execute()
+  if (states.some((bed) => REFERRABLE_STATES.includes(bed.state))) return
+  const [bed] = states
+  if (link.bedId && bed)
+    throw new AppError(
+      'unprocessable',
+      `Bed ${bed.name} cannot take a referral: it is ${BED_STATE_WORDS[bed.state]}. Link a bed that is ` +
+        'available, or occupied with an expected vacancy date (accepting referrals)',
+    )
+  throw new AppError(
+    'unprocessable',
+    'No bed of that unit can take a referral: each is offline, held, out of service, or occupied without ' +
+      'an expected vacancy date',
+  )
+}
+
+const BED_STATE_WORDS: Record<BedState, string> = {
+  available: 'available',
+  occupied_accepting: 'occupied and accepting referrals',
+  occupied: 'occupied with no expected vacancy date',
+  held: 'held for another household',
+  offline: 'offline',
+  inactive: 'out of service',
 }
 
 /** No more referrals to it (those already made continue). */

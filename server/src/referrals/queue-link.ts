@@ -135,7 +135,52 @@ export async function returnToQueue(
   })
 }
 
-/** Placed: the household leaves the queue as housed. */
-export function markHoused(trx: Transaction<DB>, actor: Actor, enrollmentHouseholdId: string, now: Date) {
-  return leaveQueue(trx, { actor, enrollmentHouseholdId, status: 'housed', now })
+/**
+ * Whether enrolling through a referral to this project type houses the household: the CoC's row for the
+ * project type, else its default row (the rows of the referral timers), else yes.
+ */
+export async function housedOnEnrollFor(db: Executor, cocId: string, projectType: number): Promise<boolean> {
+  const rows = await db
+    .selectFrom('referral_timer_setting')
+    .select(['project_type', 'housed_on_enroll'])
+    .where('coc_id', '=', cocId)
+    .where((eb) => eb.or([eb('project_type', '=', projectType), eb('project_type', 'is', null)]))
+    .execute()
+  const row = rows.find((candidate) => candidate.project_type === projectType) ?? rows[0]
+  return row?.housed_on_enroll ?? true
+}
+
+/**
+ * Placed: the household leaves the queue as housed, or, where the CoC keeps households enrolled in this
+ * project type on the queue, goes back to it at its rank for the other program types (still 'referred'
+ * while another referral of it is active).
+ */
+export async function markPlaced(
+  trx: Transaction<DB>,
+  actor: Actor,
+  placement: {
+    referralId: string
+    enrollmentHouseholdId: string
+    cocId: string
+    projectType: number
+    projectName: string
+    now: Date
+  },
+): Promise<void> {
+  if (await housedOnEnrollFor(trx, placement.cocId, placement.projectType)) {
+    await leaveQueue(trx, {
+      actor,
+      enrollmentHouseholdId: placement.enrollmentHouseholdId,
+      status: 'housed',
+      now: placement.now,
+    })
+    return
+  }
+  await returnToQueue(trx, actor, {
+    referralId: placement.referralId,
+    enrollmentHouseholdId: placement.enrollmentHouseholdId,
+    consequence: 'return_same_rank',
+    reason: `enrolled in ${placement.projectName}; stays on the queue for other program types`,
+    now: placement.now,
+  })
 }

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit'
 import type { Clock } from '../clock'
 import type { DB } from '../db/schema'
 import type { EmailSender } from '../notifications/email'
+import { sendPendingEmails } from '../notifications/email-outbox'
 import { notifyUsers, type Recipient, usersWithRoles } from '../notifications/notify'
 import { changeQueueStatus } from '../queue/queue-membership'
 import { RECEIVING_ROLES } from './create-referral'
@@ -31,18 +32,6 @@ async function receivingStaff(
       roles: RECEIVING_ROLES,
     }),
   )
-}
-
-/** Sends the e-mail copies of the notifications created since `since` (ids only leave the database). */
-async function emailNotifications(deps: ReferralAutomationDeps, since: Date): Promise<void> {
-  if (!deps.email) return
-  const rows = await deps.db
-    .selectFrom('notification')
-    .select(['id', 'user_id', 'kind'])
-    .where('created_at', '>=', since)
-    .execute()
-  for (const row of rows)
-    await deps.email.send({ notificationId: row.id, userId: row.user_id, kind: row.kind })
 }
 
 /** Referrals still undecided past their expiry day: expired, the household back at its rank, the slot free. */
@@ -217,13 +206,14 @@ export async function reactivateQueueEntries(deps: ReferralAutomationDeps): Prom
 
 /** One round of every referral timer. */
 export async function runReferralTimers(deps: ReferralAutomationDeps) {
-  const since = deps.clock.now()
   const result = {
     expired: await expireReferrals(deps),
     reminded: await remindStalledReferrals(deps),
     reactivated: await reactivateQueueEntries(deps),
   }
-  await emailNotifications(deps, since)
+  // E-mail copies of every notification not mailed yet (this round's and the requests' since the last).
+  const { email } = deps
+  if (email) await sendPendingEmails({ db: deps.db, clock: deps.clock, email })
   return result
 }
 

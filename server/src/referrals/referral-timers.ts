@@ -6,7 +6,8 @@ import { userActor } from '../http/app-context'
 import { AppError } from '../http/errors'
 import type { ReferralContext } from './referrals.repository'
 
-// The CoC's referral timers (acknowledge, decide, expire), by project type; see `timersFor`.
+// The CoC's referral timers (acknowledge, decide, expire) and whether enrolling houses the household, by
+// project type; see `timersFor` and `housedOnEnrollFor`.
 
 export async function getReferralTimers(context: ReferralContext): Promise<ReferralTimerSettings> {
   const actor = userActor(context.actor)
@@ -22,6 +23,7 @@ export async function getReferralTimers(context: ReferralContext): Promise<Refer
       acknowledgeWorkingDays: row.acknowledge_working_days,
       decisionDays: row.decision_days,
       expireDays: row.expire_days,
+      housedOnEnroll: row.housed_on_enroll,
     })),
   }
 }
@@ -58,6 +60,7 @@ export async function replaceReferralTimers(
             acknowledge_working_days: timer.acknowledgeWorkingDays,
             decision_days: timer.decisionDays,
             expire_days: timer.expireDays,
+            housed_on_enroll: timer.housedOnEnroll,
           })),
         )
         .execute()

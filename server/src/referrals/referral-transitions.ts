@@ -19,12 +19,14 @@ import {
   referralActionAllowedFrom,
 } from '../access/referral-policy'
 import { recordAudit } from '../audit/record-audit'
+import { refusingOverlaps } from '../beds/beds.repository'
 import { setReferralResult } from '../ce-events/referral-events'
 import type { DB } from '../db/schema'
 import { userActor } from '../http/app-context'
 import { AppError } from '../http/errors'
 import { notifyUsers } from '../notifications/notify'
 import { getReferral, loadVisibleReferral } from './get-referral'
+import { holdOpeningBeds, releaseOpeningHolds } from './opening-beds'
 import { returnToQueue } from './queue-link'
 import type { ReferralTable } from './referral.tables'
 import {
@@ -170,19 +172,32 @@ export function acknowledgeReferral(context: ReferralContext, id: string, input:
   })
 }
 
-/** The provider accepts the household: HUD's "successful referral: client accepted" is recorded now. */
+/**
+ * The provider accepts the household: HUD's "successful referral: client accepted" is recorded now, and an
+ * opening's bed or unit is held for the household (`holdOpeningBeds`).
+ */
 export function acceptReferral(context: ReferralContext, id: string, input: ReferralStatusNote) {
   const today = todayFrom(context.clock)
-  return changeReferralStatus(context, id, {
-    action: 'accept',
-    to: 'accepted',
-    note: input.note,
-    set: { result_on: today },
-    alongside: async (trx, row) => {
-      if (row.acknowledged_on === null)
-        await trx.updateTable('referral').set({ acknowledged_on: today }).where('id', '=', id).execute()
-    },
-  })
+  return refusingOverlaps(
+    'The opening’s bed was just held for another household: the referral was not accepted',
+    () =>
+      changeReferralStatus(context, id, {
+        action: 'accept',
+        to: 'accepted',
+        note: input.note,
+        set: { result_on: today },
+        alongside: async (trx, row, actor) => {
+          if (row.acknowledged_on === null)
+            await trx.updateTable('referral').set({ acknowledged_on: today }).where('id', '=', id).execute()
+          await holdOpeningBeds(
+            trx,
+            actor,
+            { id, openingId: row.opening_id, decisionDueOn: row.decision_due_on },
+            { now: context.clock.now(), today },
+          )
+        },
+      }),
+  )
 }
 
 const DECLINED_STATUS: Record<ReferralDecline['declinedBy'], ReferralStatus> = {
@@ -193,7 +208,7 @@ const DECLINED_STATUS: Record<ReferralDecline['declinedBy'], ReferralStatus> = {
 
 /**
  * Declined by the provider (a reason of the CoC's list is required), by the client, or no contact. The
- * reason's consequence decides how the household returns to the queue.
+ * reason's consequence decides how the household returns to the queue; a bed held for it is released.
  */
 export async function declineReferral(context: ReferralContext, id: string, input: ReferralDecline) {
   const actor = userActor(context.actor)
@@ -219,6 +234,7 @@ export async function declineReferral(context: ReferralContext, id: string, inpu
     note: input.note,
     set: { result_on: today, decline_reason_code: reason?.code ?? null, queue_inactive_until: inactiveUntil },
     alongside: async (trx, row) => {
+      await releaseOpeningHolds(trx, actor, id, context.clock.now())
       await returnToQueue(trx, actor, {
         referralId: id,
         enrollmentHouseholdId: row.enrollment_household_id,
@@ -230,7 +246,10 @@ export async function declineReferral(context: ReferralContext, id: string, inpu
   })
 }
 
-/** Cancelled by CE or the referring agency (vacancy filled otherwise, entered in error): back at the same rank. */
+/**
+ * Cancelled by CE or the referring agency (vacancy filled otherwise, entered in error): back at the same rank,
+ * and the opening's bed hold released.
+ */
 export function cancelReferral(context: ReferralContext, id: string, input: ReferralCancellation) {
   return changeReferralStatus(context, id, {
     action: 'cancel',
@@ -245,6 +264,7 @@ export function cancelReferral(context: ReferralContext, id: string, input: Refe
           .where('referral_id', '=', id)
           .execute()
       }
+      await releaseOpeningHolds(trx, actor, id, context.clock.now())
       await returnToQueue(trx, actor, {
         referralId: id,
         enrollmentHouseholdId: row.enrollment_household_id,

@@ -29,6 +29,8 @@ export interface ReferralTimerSettingTable {
   acknowledge_working_days: number
   decision_days: number
   expire_days: number
+  /** Enrolling through a referral moves the queue entry to housed (else it stays queued for other types). */
+  housed_on_enroll: Generated<boolean>
 }
 
 export interface ReferralDeclineReasonTable {
@@ -52,7 +54,10 @@ export interface ReferralTable {
   receiving_organization_id: string
   referring_organization_id: string
   referred_by: string | null
-  ce_enrollment_id: string
+  /** The head's CE enrollment; null for a direct referral (see `source_enrollment_id`). */
+  ce_enrollment_id: string | null
+  /** A direct project-to-project referral: the head's enrollment in the referring project. */
+  source_enrollment_id: string | null
   enrollment_household_id: string
   head_client_id: string
   queue_entry_id: string | null
@@ -69,6 +74,8 @@ export interface ReferralTable {
   placement_household_id: string | null
   queue_inactive_until: string | null
   reminded_at: Timestamp | null
+  /** Set by the database from the CoC's rule when the referral is made (0052_referral_rules). */
+  one_per_program_type: Generated<boolean>
   version: Generated<number>
   created_at: CreatedAt
   updated_at: Timestamp
@@ -134,6 +141,18 @@ export interface NotificationTable {
   message: string
   created_at: CreatedAt
   read_at: Timestamp | null
+  /** When its e-mail was sent (or logged, without SMTP); null while it is still to go. */
+  emailed_at: Timestamp | null
+  email_attempts: Generated<number>
+  /** The last sending failure (an SMTP code or error name, never an address). */
+  email_error: string | null
+}
+
+/** The CoC's referral rules; a CoC without a row has the defaults. */
+export interface ReferralRuleSettingTable {
+  coc_id: string
+  one_active_per_program_type: Generated<boolean>
+  updated_at: Timestamp
 }
 
 export interface ReferralTables {
@@ -145,4 +164,5 @@ export interface ReferralTables {
   referral_status_change: ReferralStatusChangeTable
   ce_event: CeEventTable
   notification: NotificationTable
+  referral_rule_setting: ReferralRuleSettingTable
 }

@@ -136,6 +136,7 @@ export async function presentReferrals(
         today,
       ),
       ceEnrollmentId: row.ce_enrollment_id,
+      sourceEnrollmentId: row.source_enrollment_id,
       ceEvent:
         row.ceEventId && row.ceEventType !== null
           ? {
@@ -173,12 +174,20 @@ export async function timersFor(db: Executor, cocId: string, projectType: number
   }
 }
 
-/** The CoC's active decline reasons; a CoC that never configured any starts from the default list. */
-export async function declineReasonsFor(db: Executor, cocId: string): Promise<DeclineReason[]> {
+/**
+ * The CoC's active decline reasons (with `includeInactive`, the retired ones after them, for the settings
+ * screen); a CoC that never configured any starts from the default list.
+ */
+export async function declineReasonsFor(
+  db: Executor,
+  cocId: string,
+  { includeInactive = false }: { includeInactive?: boolean } = {},
+): Promise<DeclineReason[]> {
   const configured = await db
     .selectFrom('referral_decline_reason')
     .select(['code', 'label', 'consequence', 'inactive_days as inactiveDays', 'active'])
     .where('coc_id', '=', cocId)
+    .orderBy('active', 'desc')
     .orderBy('sort_order')
     .execute()
   if (configured.length === 0) {
@@ -187,10 +196,14 @@ export async function declineReasonsFor(db: Executor, cocId: string): Promise<De
       label: reason.label,
       consequence: reason.consequence,
       inactiveDays: reason.inactiveDays ?? null,
+      active: true,
     }))
   }
-  return configured.filter((reason) => reason.active).map(({ active: _active, ...reason }) => reason)
+  return includeInactive ? configured : configured.filter((reason) => reason.active)
 }
+
+/** Every referral status change is announced here (GET /api/referrals/events follows it). */
+export const REFERRALS_CHANNEL = 'referrals'
 
 /** One line of a referral's history. */
 export async function recordStatusChange(
@@ -218,5 +231,5 @@ export async function recordStatusChange(
       note: change.note ?? null,
     })
     .execute()
-  await publishChange(trx, 'referrals', { referralId: change.referralId, status: change.to })
+  await publishChange(trx, REFERRALS_CHANNEL, { referralId: change.referralId, status: change.to })
 }

@@ -1,5 +1,6 @@
 import {
   DeclineReasonList,
+  DeclineReasonQuery,
   DeclineReasonsUpdate,
   IdParams,
   NewOpening,
@@ -15,20 +16,24 @@ import {
   ReferralList,
   ReferralQuery,
   ReferralRequestAnswer,
+  ReferralRules,
   ReferralStatusNote,
   ReferralTimerSettings,
 } from '@threshold/core'
 import type { z } from 'zod'
 import type { RoutePlugin } from '../http/app-context'
+import { registerLiveStream } from '../live/live-stream'
 import { createReferral } from './create-referral'
 import { listDeclineReasons, replaceDeclineReasons } from './decline-reasons'
 import { enrollReferral } from './enroll-referral'
 import { getReferral, listReferrals } from './get-referral'
 import { listOpeningCandidates } from './list-opening-candidates'
 import { closeOpening, createOpening, getOpening, listOpenings, requestReferral } from './openings'
+import { assertCanFollowReferrals, ReferralEventsQuery, referralEventFilter } from './referral-events'
+import { getReferralRules, replaceReferralRules } from './referral-rules'
 import { getReferralTimers, replaceReferralTimers } from './referral-timers'
 import { acceptReferral, acknowledgeReferral, cancelReferral, declineReferral } from './referral-transitions'
-import type { ReferralContext } from './referrals.repository'
+import { REFERRALS_CHANNEL, type ReferralContext } from './referrals.repository'
 
 /** Openings and closed-loop referrals (Coordinated Entry → housing provider → enrollment). */
 export const referralRoutes: RoutePlugin = (app, deps) => {
@@ -123,7 +128,7 @@ export const referralRoutes: RoutePlugin = (app, deps) => {
       schema: {
         tags,
         summary:
-          'Refer a CE household to an opening (409 when the opening is full or the household already has one)',
+          'Refer a CE household to an opening, or refer a household directly from your project to one that accepts direct referrals (409 when the opening is full or the household already has one)',
         body: NewReferral,
         response: { 201: ReferralDetail },
       },
@@ -132,8 +137,15 @@ export const referralRoutes: RoutePlugin = (app, deps) => {
   )
   app.get(
     '/api/referrals/decline-reasons',
-    { schema: { tags, summary: "The CoC's decline reasons", response: { 200: DeclineReasonList } } },
-    (request) => listDeclineReasons(context(request)),
+    {
+      schema: {
+        tags,
+        summary: "The CoC's decline reasons (includeInactive=true: the retired ones too, after the active)",
+        querystring: DeclineReasonQuery,
+        response: { 200: DeclineReasonList },
+      },
+    },
+    (request) => listDeclineReasons(context(request), request.query),
   )
   app.put(
     '/api/referrals/decline-reasons',
@@ -169,6 +181,29 @@ export const referralRoutes: RoutePlugin = (app, deps) => {
       },
     },
     (request) => replaceReferralTimers(context(request), request.body),
+  )
+  app.get(
+    '/api/referrals/rules',
+    {
+      schema: {
+        tags,
+        summary: "The CoC's referral rules (one active referral per program type: on unless turned off)",
+        response: { 200: ReferralRules },
+      },
+    },
+    (request) => getReferralRules(context(request)),
+  )
+  app.put(
+    '/api/referrals/rules',
+    {
+      schema: {
+        tags,
+        summary: "Change the CoC's referral rules (CoC admins)",
+        body: ReferralRules,
+        response: { 200: ReferralRules },
+      },
+    },
+    (request) => replaceReferralRules(context(request), request.body),
   )
   app.get(
     '/api/referrals/:id',
@@ -229,4 +264,15 @@ export const referralRoutes: RoutePlugin = (app, deps) => {
     enrollReferral,
   )
   step('cancel', 'Cancel (vacancy filled otherwise, entered in error)', ReferralCancellation, cancelReferral)
+
+  registerLiveStream(app, deps, {
+    url: '/api/referrals/events',
+    tags,
+    summary:
+      'Live changes of the referrals you may see (text/event-stream of { referralId, status }); referralId follows one',
+    querystring: ReferralEventsQuery,
+    channel: REFERRALS_CHANNEL,
+    canSubscribe: (request) => assertCanFollowReferrals(context(request), request.query),
+    filter: referralEventFilter(deps.database.db),
+  })
 }

@@ -14,6 +14,8 @@ import * as m0042 from './0042_housing_queue'
 import * as m0043 from './0043_eligibility'
 import * as m0044 from './0044_find_client_tuning'
 import * as m0050 from './0050_referrals'
+import * as m0051 from './0051_referral_fill'
+import * as m0052 from './0052_referral_rules'
 
 // A static list keeps migrations bundler-safe and ordered by name; add new files here.
 const migrations: Record<string, Migration> = {
@@ -32,6 +34,8 @@ const migrations: Record<string, Migration> = {
   '0043_eligibility': m0043,
   '0044_find_client_tuning': m0044,
   '0050_referrals': m0050,
+  '0051_referral_fill': m0051,
+  '0052_referral_rules': m0052,
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists

@@ -34,6 +34,7 @@ interface ProjectFormValues {
   continuumProject: boolean
   hmisParticipation: string
   active: boolean
+  acceptsDirectReferrals: boolean
 }
 
 /** The form's values as the API's fields (selects hold strings; an empty end date means "still operating"). */
@@ -46,6 +47,7 @@ function toProjectFields(values: ProjectFormValues): Required<ProjectPatch> {
     continuumProject: values.continuumProject,
     hmisParticipation: Number(values.hmisParticipation) as 0 | 1 | 2,
     active: values.active,
+    acceptsDirectReferrals: values.acceptsDirectReferrals,
   }
 }
 
@@ -59,6 +61,7 @@ function fromProject(project: Project): ProjectFormValues {
     continuumProject: project.continuumProject,
     hmisParticipation: String(project.hmisParticipation),
     active: project.active,
+    acceptsDirectReferrals: project.acceptsDirectReferrals,
   }
 }
 
@@ -162,6 +165,7 @@ export function NewProjectPage() {
     continuumProject: true,
     hmisParticipation: '1',
     active: true,
+    acceptsDirectReferrals: false,
   })
   const { onSubmit, error, pending } = useFormSubmit(
     form,
@@ -227,6 +231,11 @@ function EditProjectForm({ project, editable }: { project: Project; editable: bo
             label="Active"
             description="Inactive projects take no new enrollments"
             {...form.getInputProps('active', { type: 'checkbox' })}
+          />
+          <Checkbox
+            label="Accepts direct referrals"
+            description="Other projects' agencies may refer households to its openings without the Coordinated Entry queue"
+            {...form.getInputProps('acceptsDirectReferrals', { type: 'checkbox' })}
           />
           {editable && (
             <Group justify="flex-end">

@@ -2,8 +2,9 @@ import { Anchor, Badge, Button, Group, Popover, ScrollArea, Stack, Text, Visuall
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { formatDateTime } from '../../components/format'
+import { useLiveChannel } from '../../lib/use-live-channel'
 import { PATHS } from '../shell/navigation'
-import { referralKeys, referralsApi } from './referrals-api'
+import { referralEventsUrl, referralKeys, referralsApi } from './referrals-api'
 
 /** The in-app inbox in the header: new referrals, reminders, stalled and expired notices. */
 export function NotificationsBell() {
@@ -13,6 +14,8 @@ export function NotificationsBell() {
     queryFn: referralsApi.notifications,
     refetchInterval: 60_000,
   })
+  // A referral's change usually brings a notification with it.
+  useLiveChannel(referralEventsUrl(), [referralKeys.notifications])
   const refresh = () => queryClient.invalidateQueries({ queryKey: referralKeys.notifications })
   const markRead = useMutation({ mutationFn: referralsApi.markRead, onSuccess: refresh })
   const markAll = useMutation({ mutationFn: referralsApi.markAllRead, onSuccess: refresh })

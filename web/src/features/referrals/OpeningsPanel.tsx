@@ -14,15 +14,17 @@ import {
   Title,
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import type { Opening } from '@threshold/core'
+import type { BedState, BoardBed, Opening } from '@threshold/core'
 import { useState } from 'react'
 import { formatDate } from '../../components/format'
 import { errorMessage, FormError, useFormSubmit } from '../../components/forms'
 import { EmptyRow, ListTable } from '../../components/ListTable'
 import { QueryState } from '../../components/QueryState'
 import { useSession } from '../auth/session'
+import { BED_STATE_LOOK } from '../beds/bed-states'
+import { bedKeys, bedsApi } from '../beds/beds-api'
 import { todayIso } from '../clients/use-client-form'
 import { draftStorageKey, useFormDraft } from '../clients/use-form-draft'
 import { projectKeys, projectsApi } from '../projects/projects-api'
@@ -34,6 +36,84 @@ interface OpeningValues {
   capacity: number
   availableOn: string
   eligibilitySummary: string
+  /** `bed:<id>` or `unit:<id>`; '' for no link. */
+  link: string
+}
+
+/** The states in which the server lets an opening name a bed (occupied_accepting: a vacancy is expected). */
+const REFERRABLE_BED_STATES: readonly BedState[] = ['available', 'occupied_accepting']
+
+interface FacilityBed extends BoardBed {
+  facilityName: string
+}
+
+/**
+ * The beds of an agency's facilities (a facility's beds serve its own agency's projects), from the boards
+ * the viewer may open; `enabled` false fetches nothing.
+ */
+function useAgencyBeds(organizationId: string | undefined): FacilityBed[] {
+  const facilities = useQuery({
+    queryKey: bedKeys.facilities,
+    queryFn: bedsApi.facilities,
+    enabled: organizationId !== undefined,
+  })
+  const ids = (facilities.data?.items ?? [])
+    .filter((facility) => facility.organizationId === organizationId)
+    .map((facility) => facility.id)
+  const boards = useQueries({
+    queries: ids.map((id) => ({ queryKey: bedKeys.board(id), queryFn: () => bedsApi.board(id) })),
+  })
+  return boards.flatMap((board) =>
+    (board.data?.beds ?? []).map((bed) => ({ ...bed, facilityName: board.data?.facility.name ?? '' })),
+  )
+}
+
+const bedStateWords = (bed: BoardBed) =>
+  bed.state === 'occupied_accepting' && bed.expectedVacancyDate
+    ? `expected vacancy ${formatDate(bed.expectedVacancyDate)}`
+    : BED_STATE_LOOK[bed.state].label.toLowerCase()
+
+/** The project's beds, and their units, as choices; those the server would refuse are disabled. */
+function bedLinkOptions(beds: readonly FacilityBed[], projectId: string) {
+  const own = beds.filter((bed) => bed.projectId === projectId)
+  const units = [...new Set(own.map((bed) => bed.unitId))]
+  return units.flatMap((unitId) => {
+    const unitBeds = own.filter((bed) => bed.unitId === unitId)
+    const first = unitBeds[0] as FacilityBed
+    const place = `${first.facilityName} · ${first.unitName}`
+    const free = unitBeds.filter((bed) => REFERRABLE_BED_STATES.includes(bed.state)).length
+    return [
+      {
+        value: `unit:${unitId}`,
+        label: `${place} (whole unit, ${free} of ${unitBeds.length} beds free)`,
+        disabled: free === 0,
+      },
+      ...unitBeds.map((bed) => ({
+        value: `bed:${bed.id}`,
+        label: `${place} · bed ${bed.name} (${bedStateWords(bed)})`,
+        disabled: !REFERRABLE_BED_STATES.includes(bed.state),
+      })),
+    ]
+  })
+}
+
+/** The opening's bed or unit in words, where the viewer may see the board; otherwise just what it is. */
+function OpeningLink({ opening }: { opening: Opening }) {
+  const beds = useAgencyBeds(opening.organization.id)
+  const bed = opening.bedId ? beds.find((candidate) => candidate.id === opening.bedId) : undefined
+  const unit = beds.find((candidate) => candidate.unitId === opening.unitId)
+  const text = opening.bedId
+    ? bed
+      ? `Bed ${bed.name}, ${bed.unitName}, ${bed.facilityName}`
+      : 'A bed'
+    : unit
+      ? `Unit ${unit.unitName}, ${unit.facilityName}`
+      : 'A unit'
+  return (
+    <Text size="xs" c="dimmed">
+      {text}
+    </Text>
+  )
 }
 
 function PostOpeningForm() {
@@ -49,9 +129,13 @@ function PostOpeningForm() {
     .filter((project) => ce || project.organizationId === session.currentOrganizationId)
     .map((project) => ({ value: project.id, label: project.name }))
   const form = useForm<OpeningValues>({
-    initialValues: { projectId: '', capacity: 1, availableOn: todayIso(), eligibilitySummary: '' },
+    initialValues: { projectId: '', capacity: 1, availableOn: todayIso(), eligibilitySummary: '', link: '' },
     validate: { projectId: (value) => (value ? null : 'Choose the project') },
   })
+  const { projectId, link } = form.getValues()
+  const chosenProject = projects.data?.find((project) => project.id === projectId)
+  const bedOptions = bedLinkOptions(useAgencyBeds(chosenProject?.organizationId), projectId)
+  form.watch('projectId', () => form.setFieldValue('link', ''))
   const draft = useFormDraft(form, { key: draftStorageKey(session.user.id, 'new-opening') })
   const submit = useFormSubmit(
     form,
@@ -61,8 +145,11 @@ function PostOpeningForm() {
         capacity: values.capacity,
         availableOn: values.availableOn,
         ...(values.eligibilitySummary && { eligibilitySummary: values.eligibilitySummary }),
+        ...(values.link.startsWith('bed:') && { bedId: values.link.slice('bed:'.length) }),
+        ...(values.link.startsWith('unit:') && { unitId: values.link.slice('unit:'.length) }),
       }),
     {
+      fieldNames: { bedId: 'link', unitId: 'link' },
       onSuccess: async () => {
         draft.clear()
         form.reset()
@@ -102,6 +189,19 @@ function PostOpeningForm() {
               {...form.getInputProps('availableOn')}
             />
           </Group>
+          {bedOptions.length > 0 && (
+            <Select
+              label="Bed or unit"
+              description="Optional: the opening fills this bed, or beds of this unit, when the referral is accepted and enrolled."
+              placeholder="No particular bed"
+              data={bedOptions}
+              clearable
+              searchable
+              value={link || null}
+              onChange={(value) => form.setFieldValue('link', value ?? '')}
+              error={form.errors.link}
+            />
+          )}
           <Textarea
             label="Eligibility summary"
             autosize
@@ -231,7 +331,10 @@ export function OpeningsPanel() {
               {openings.length === 0 && <EmptyRow colSpan={6}>No open openings.</EmptyRow>}
               {openings.map((opening) => (
                 <Table.Tr key={opening.id}>
-                  <Table.Td>{opening.project.name}</Table.Td>
+                  <Table.Td>
+                    {opening.project.name}
+                    {(opening.bedId || opening.unitId) && <OpeningLink opening={opening} />}
+                  </Table.Td>
                   <Table.Td>{opening.organization.name}</Table.Td>
                   <Table.Td>
                     {opening.slotsTaken} of {opening.capacity}

@@ -33,11 +33,12 @@ import { FormError, useFormSubmit } from '../../components/forms'
 import { ListTable } from '../../components/ListTable'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryState } from '../../components/QueryState'
+import { useLiveChannel } from '../../lib/use-live-channel'
 import { useSession } from '../auth/session'
 import { todayIso } from '../clients/use-client-form'
 import { draftStorageKey, useFormDraft } from '../clients/use-form-draft'
 import { ReferralStatusBadge } from './ReferralStatusBadge'
-import { referralKeys, referralsApi } from './referrals-api'
+import { referralEventsUrl, referralKeys, referralsApi } from './referrals-api'
 
 type Dialog = 'decline' | 'enroll' | 'cancel' | null
 
@@ -264,28 +265,13 @@ function Actions({ referral }: { referral: ReferralDetail }) {
           {error}
         </Alert>
       )}
-      <Modal
-        opened={dialog === 'decline'}
-        onClose={close}
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        title="Decline the referral"
-      >
+      <Modal opened={dialog === 'decline'} onClose={close} title="Decline the referral">
         <DeclineForm referral={referral} onDone={close} />
       </Modal>
-      <Modal
-        opened={dialog === 'enroll'}
-        onClose={close}
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        title="Enroll the household"
-      >
+      <Modal opened={dialog === 'enroll'} onClose={close} title="Enroll the household">
         <EnrollForm referral={referral} onDone={close} />
       </Modal>
-      <Modal
-        opened={dialog === 'cancel'}
-        onClose={close}
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        title="Cancel the referral"
-      >
+      <Modal opened={dialog === 'cancel'} onClose={close} title="Cancel the referral">
         <CancelForm referral={referral} onDone={close} />
       </Modal>
     </Stack>
@@ -339,9 +325,13 @@ function Detail({ referral }: { referral: ReferralDetail }) {
             Why this household
           </Title>
           <List size="sm">
-            <List.Item>
-              Rank {referral.snapshot.rank ?? '—'} ({referral.snapshot.rankingVersion ?? 'no ranking'})
-            </List.Item>
+            {referral.snapshot.origin ? (
+              <List.Item>Not from the queue: {referral.snapshot.origin}</List.Item>
+            ) : (
+              <List.Item>
+                Rank {referral.snapshot.rank ?? '—'} ({referral.snapshot.rankingVersion ?? 'no ranking'})
+              </List.Item>
+            )}
             {Object.entries(referral.snapshot.values).map(([key, value]) => (
               <List.Item key={key}>
                 {key}: {value === null ? '—' : String(value)}
@@ -394,6 +384,7 @@ export function ReferralDetailPage() {
     queryKey: referralKeys.detail(referralId),
     queryFn: () => referralsApi.get(referralId),
   })
+  useLiveChannel(referralEventsUrl(referralId), [referralKeys.detail(referralId)])
   return (
     <QueryState query={query} label="the referral">
       {(referral) => <Detail referral={referral} />}

@@ -24,11 +24,12 @@ import { errorMessage } from '../../components/forms'
 import { EmptyRow, ListTable } from '../../components/ListTable'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryState } from '../../components/QueryState'
+import { useLiveChannel } from '../../lib/use-live-channel'
 import { useSession } from '../auth/session'
 import { PATHS } from '../shell/navigation'
 import { OpeningsPanel } from './OpeningsPanel'
 import { ReferralStatusBadge } from './ReferralStatusBadge'
-import { type ReferralFilter, referralKeys, referralsApi } from './referrals-api'
+import { type ReferralFilter, referralEventsUrl, referralKeys, referralsApi } from './referrals-api'
 
 const STATUS_OPTIONS = REFERRAL_STATUSES.map((status) => ({
   value: status,
@@ -137,6 +138,7 @@ export function ReferralsPage() {
   const session = useSession()
   const ce = session.role === 'ce_manager' || session.role === 'coc_admin'
   const [tab, setTab] = useState<string | null>(ce ? 'outgoing' : 'incoming')
+  useLiveChannel(referralEventsUrl(), [referralKeys.all])
   return (
     <>
       <PageHeader

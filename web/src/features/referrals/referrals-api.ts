@@ -1,5 +1,6 @@
 import type {
   DeclineReason,
+  DeclineReasonsUpdate,
   NewOpening,
   NewReferral,
   NotificationList,
@@ -9,7 +10,9 @@ import type {
   ReferralDecline,
   ReferralDetail,
   ReferralEnrollment,
+  ReferralRules,
   ReferralStatus,
+  ReferralTimerSettings,
 } from '@threshold/core'
 import { api } from '../../api/client'
 
@@ -28,6 +31,10 @@ export interface OpeningCandidate {
   explanation: string[]
 }
 
+/** Live changes of the referrals you may see, or of one (text/event-stream of `{ referralId, status }`). */
+export const referralEventsUrl = (referralId?: string) =>
+  `/api/referrals/events${referralId ? `?referralId=${encodeURIComponent(referralId)}` : ''}`
+
 const referralPath = (id: string) => `/api/referrals/${encodeURIComponent(id)}`
 const openingPath = (id: string) => `/api/openings/${encodeURIComponent(id)}`
 
@@ -38,6 +45,10 @@ export const referralKeys = {
   openings: ['referrals', 'openings'] as const,
   candidates: (openingId: string) => ['referrals', 'candidates', openingId] as const,
   declineReasons: ['referrals', 'decline-reasons'] as const,
+  settings: ['referrals', 'settings'] as const,
+  declineReasonSettings: ['referrals', 'settings', 'decline-reasons'] as const,
+  timers: ['referrals', 'settings', 'timers'] as const,
+  rules: ['referrals', 'settings', 'rules'] as const,
   notifications: ['notifications'] as const,
 }
 
@@ -61,6 +72,16 @@ export const referralsApi = {
   cancel: (id: string, input: ReferralCancellation) =>
     api.post<ReferralDetail>(`${referralPath(id)}/cancel`, input),
   declineReasons: () => api.get<DeclineReason[]>('/api/referrals/decline-reasons'),
+  /** Active and retired reasons, for the settings screen. */
+  declineReasonSettings: () =>
+    api.get<DeclineReason[]>('/api/referrals/decline-reasons', { includeInactive: 'true' }),
+  saveDeclineReasons: (input: DeclineReasonsUpdate) =>
+    api.put<DeclineReason[]>('/api/referrals/decline-reasons', input),
+  timers: () => api.get<ReferralTimerSettings>('/api/referrals/timers'),
+  saveTimers: (input: ReferralTimerSettings) =>
+    api.put<ReferralTimerSettings>('/api/referrals/timers', input),
+  rules: () => api.get<ReferralRules>('/api/referrals/rules'),
+  saveRules: (input: ReferralRules) => api.put<ReferralRules>('/api/referrals/rules', input),
   openings: () => api.get<Opening[]>('/api/openings'),
   postOpening: (input: NewOpening) => api.post<Opening>('/api/openings', input),
   candidates: (openingId: string) => api.get<OpeningCandidate[]>(`${openingPath(openingId)}/candidates`),

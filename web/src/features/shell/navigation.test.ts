@@ -17,6 +17,7 @@ describe('navigation', () => {
     expect(rolesReaching(PATHS.beds)).toEqual(['ce_manager', 'housing_provider'])
     expect(rolesReaching(PATHS.reports)).toEqual(['agency_admin', 'analyst'])
     expect(rolesReaching(PATHS.serviceCatalogue)).toEqual(['agency_admin'])
+    expect(rolesReaching(PATHS.referralSettings)).toEqual(['coc_admin'])
     expect(rolesReaching(PATHS.clients)).toEqual(expect.arrayContaining(['ce_manager', 'case_manager']))
   })
 

@@ -30,6 +30,7 @@ export const PATHS = {
   audit: '/admin/audit',
   duplicateClients: '/admin/duplicate-clients',
   serviceCatalogue: '/admin/service-catalogue',
+  referralSettings: '/admin/referral-settings',
   account: '/account',
 } as const
 
@@ -52,7 +53,11 @@ export const NAVIGATION: Record<Role, NavSection[]> = {
   system_admin: [{ label: null, items: [home] }, cocAdministration],
   coc_admin: [
     { label: null, items: [home, { label: 'Housing Queue', to: PATHS.housingQueue }] },
-    cocAdministration,
+    // Decline reasons, timers and referral rules are the CoC administrators' to set (not system admins').
+    {
+      ...cocAdministration,
+      items: [...cocAdministration.items, { label: 'Referral settings', to: PATHS.referralSettings }],
+    },
   ],
   agency_admin: [
     {
