@@ -1,6 +1,7 @@
 // Find Client speed at realistic scale.
 //
 //   npm run bench -- find-client-speed [--clients=N] [--queries=N] [--engines=pglite,postgres] [--no-write]
+//                                      [--keep] [--show-slowest=N]
 //
 // Each engine runs in its own child process (so peak RSS is that engine's): a synthetic CoC
 // (server/src/synthetic) of 200,000 clients on in-memory PGlite and, when BENCH_DATABASE_URL is set, of
@@ -8,16 +9,27 @@
 // `searchClients` (in-process, as a case manager of the busiest agency) answers a few hundred queries of each
 // kind drawn from the data with the slips people make, beside the raw indexed SQL a search can't beat.
 // Results go to docs/benchmarks.md, section "Find Client — speed".
+//
+// --keep (PostgreSQL only, to iterate on the search): the scratch database is named
+// `threshold_bench_speed_keep` and left in place afterwards. A later run with --keep and the same --clients
+// reuses it when its load completed (a `bench_keep` row written after VACUUM ANALYZE says so) and skips the
+// load: it replays the generator without inserting, so the queries are the same as after a fresh load, and
+// applies any new migration (then ANALYZE). Load and VACUUM figures are those of the original load. Drop it
+// when done: `DROP DATABASE threshold_bench_speed_keep WITH (FORCE)`.
+// --show-slowest=N prints the N slowest searches of each kind (criteria, slip, milliseconds), to EXPLAIN.
 
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { type Kysely, sql } from 'kysely'
+import pg from 'pg'
 import type { UserActor } from '../src/access/actor'
 import { clientIdentityVisibleTo } from '../src/access/client-visibility'
 import { type SearchCriteria, searchClients } from '../src/clients/search-clients'
 import { manualClock } from '../src/clock'
+import { openDatabase } from '../src/db/database'
+import { migrateToLatest } from '../src/db/migrations/index'
 import type { DB } from '../src/db/schema'
 import {
   nicknamesFor,
@@ -110,7 +122,10 @@ export async function main(args: string[]): Promise<void> {
   const clients = benchOption(args, 'clients') ? Number(benchOption(args, 'clients')) : undefined
   const engine = benchOption(args, 'engine') as Engine | undefined
   if (engine) {
-    const result = await runEngine(engine, clients ?? DEFAULT_CLIENTS[engine], queries)
+    const result = await runEngine(engine, clients ?? DEFAULT_CLIENTS[engine], queries, {
+      keep: args.includes('--keep'),
+      showSlowest: Number(benchOption(args, 'show-slowest') ?? 0),
+    })
     fs.writeFileSync(benchOption(args, 'result-file')!, JSON.stringify(result))
     return
   }
@@ -147,39 +162,91 @@ function runInChildProcess(engine: Engine, args: string[]): EngineResult {
 
 // ── One engine ────────────────────────────────────────────────────────────────────────────────────────
 
-async function runEngine(engine: Engine, clients: number, queriesPerKind: number): Promise<EngineResult> {
+interface RunOptions {
+  /** PostgreSQL: keep the loaded database, and reuse it when a complete one is there. */
+  keep: boolean
+  /** Print this many of the slowest searches of each kind. */
+  showSlowest: number
+}
+
+/** What a kept database remembers of its load, written once the load and VACUUM ANALYZE are done. */
+interface KeptLoad {
+  clients: number
+  cocId: string
+  organizations: SyntheticOrganization[]
+  households: number
+  releases: number
+  loadSeconds: number
+  analyzeSeconds: number
+}
+
+const KEPT_DATABASE = 'threshold_bench_speed_keep'
+
+async function runEngine(
+  engine: Engine,
+  clients: number,
+  queriesPerKind: number,
+  options: RunOptions,
+): Promise<EngineResult> {
+  const keep = engine === 'postgres' && options.keep
+  const kept = keep ? await openKeptPostgres(process.env.BENCH_DATABASE_URL!, clients) : undefined
   const database: BenchDatabase =
-    engine === 'pglite'
+    kept?.database ??
+    (engine === 'pglite'
       ? await openBenchPglite()
-      : await openBenchPostgres(process.env.BENCH_DATABASE_URL!, 'speed', 4)
+      : await openBenchPostgres(process.env.BENCH_DATABASE_URL!, 'speed', 4))
   try {
     const { db } = database
     const label =
       engine === 'pglite'
         ? 'PGlite (in memory)'
         : `PostgreSQL${await serverVersion(db)}, ${await jitSetting(db)}`
-    const { cocId, organizations } = await createAgencies(db)
     const random = createRandom(SEED + 1)
     const pool = new SampleReservoir(queriesPerKind * 4, random)
 
-    log(`${label}: generating and loading ${clients.toLocaleString('en-US')} clients…`)
-    const loadStarted = performance.now()
-    const loaded = await loadSyntheticCoc(db, {
-      cocId,
-      batches: sampling(generateCoc({ seed: SEED, clients, organizations, today: TODAY }), pool, clients),
-    })
-    const loadSeconds = (performance.now() - loadStarted) / 1000
-    const analyzeStarted = performance.now()
-    // VACUUM as well: it merges the trigram indexes' pending lists, as autovacuum would in production.
-    await sql`VACUUM ANALYZE`.execute(db)
-    const analyzeSeconds = (performance.now() - analyzeStarted) / 1000
-    log(`${label}: loaded in ${loadSeconds.toFixed(0)} s, VACUUM ANALYZE ${analyzeSeconds.toFixed(1)} s`)
+    let load = kept?.load
+    if (load) {
+      // The same generator run, not inserted: the same samples and random state, so the same queries.
+      log(`${label}: reusing ${KEPT_DATABASE}; replaying the generator for the sample…`)
+      const batches = generateCoc({ seed: SEED, clients, organizations: load.organizations, today: TODAY })
+      for (const _ of sampling(batches, pool, clients)) {
+        // Sampling only.
+      }
+    } else {
+      const { cocId, organizations } = await createAgencies(db)
+      log(`${label}: generating and loading ${clients.toLocaleString('en-US')} clients…`)
+      const loadStarted = performance.now()
+      const loaded = await loadSyntheticCoc(db, {
+        cocId,
+        batches: sampling(generateCoc({ seed: SEED, clients, organizations, today: TODAY }), pool, clients),
+      })
+      const loadSeconds = (performance.now() - loadStarted) / 1000
+      const analyzeStarted = performance.now()
+      // VACUUM as well: it merges the trigram indexes' pending lists, as autovacuum would in production.
+      await sql`VACUUM ANALYZE`.execute(db)
+      const analyzeSeconds = (performance.now() - analyzeStarted) / 1000
+      log(`${label}: loaded in ${loadSeconds.toFixed(0)} s, VACUUM ANALYZE ${analyzeSeconds.toFixed(1)} s`)
+      load = {
+        clients: loaded.clients,
+        cocId,
+        organizations,
+        households: loaded.households,
+        releases: loaded.releases,
+        loadSeconds,
+        analyzeSeconds,
+      }
+      if (keep) {
+        await sql`CREATE TABLE bench_keep (load jsonb NOT NULL)`.execute(db)
+        await sql`INSERT INTO bench_keep (load) VALUES (${JSON.stringify(load)}::jsonb)`.execute(db)
+      }
+    }
+    const { cocId, organizations } = load
 
     const actor = await caseManagerOf(db, organizations[0]!, cocId)
     const clock = manualClock(new Date(`${TODAY}T15:00:00Z`))
     const queries = buildQueries(pool.samples, queriesPerKind, random)
     const visibleTargets = await visibleIds(db, actor, [...new Set(queries.map((query) => query.targetId))])
-    const kinds = await timeQueries(db, actor, clock, queries, visibleTargets)
+    const kinds = await timeQueries(db, actor, clock, queries, visibleTargets, options.showSlowest)
     const sizes = await sql<{ database: number; client_tables: number }>`
       SELECT pg_database_size(current_database()) AS database,
              pg_total_relation_size('client') + pg_total_relation_size('client_alias')
@@ -192,21 +259,66 @@ async function runEngine(engine: Engine, clients: number, queriesPerKind: number
     return {
       engine,
       label,
-      clients: loaded.clients,
-      households: loaded.households,
-      releases: loaded.releases,
-      loadSeconds,
-      analyzeSeconds,
+      clients: load.clients,
+      households: load.households,
+      releases: load.releases,
+      loadSeconds: load.loadSeconds,
+      analyzeSeconds: load.analyzeSeconds,
       databaseMb: Number(sizes.rows[0]!.database) / 2 ** 20,
       clientTablesMb: Number(sizes.rows[0]!.client_tables) / 2 ** 20,
       peakRssMb: process.resourceUsage().maxRSS / 1024,
-      visibleShare: visible.count / loaded.clients,
+      visibleShare: visible.count / load.clients,
       kinds,
     }
   } finally {
     await database.close()
     await database.cleanup?.()
   }
+}
+
+/**
+ * `threshold_bench_speed_keep`, migrated, and its load when one of this many clients completed there (then it
+ * is reused as it is); otherwise it is created afresh, empty. Never dropped afterwards.
+ */
+async function openKeptPostgres(
+  url: string,
+  clients: number,
+): Promise<{ database: BenchDatabase; load?: KeptLoad }> {
+  const target = new URL(url)
+  target.pathname = `/${KEPT_DATABASE}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  let load: KeptLoad | undefined
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [KEPT_DATABASE])
+    if (rowCount) {
+      const kept = new pg.Client({ connectionString: target.toString() })
+      await kept.connect()
+      try {
+        const { rows } = await kept.query<{ load: KeptLoad | null }>(
+          `SELECT CASE WHEN to_regclass('bench_keep') IS NULL THEN NULL
+                  ELSE (SELECT load FROM bench_keep LIMIT 1) END AS load`,
+        )
+        load = rows[0]?.load?.clients === clients ? rows[0].load : undefined
+      } finally {
+        await kept.end()
+      }
+    }
+    if (!load) {
+      log(`${KEPT_DATABASE}: no complete load of ${clients.toLocaleString('en-US')} clients; creating it`)
+      await admin.query(`DROP DATABASE IF EXISTS ${KEPT_DATABASE} WITH (FORCE)`)
+      await admin.query(`CREATE DATABASE ${KEPT_DATABASE}`)
+    }
+  } finally {
+    await admin.end()
+  }
+  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 4 })
+  const applied = await migrateToLatest(database.db)
+  if (load && applied.length > 0) {
+    log(`${KEPT_DATABASE}: applied ${applied.join(', ')}; ANALYZE`)
+    await sql`ANALYZE`.execute(database.db)
+  }
+  return { database, load }
 }
 
 async function jitSetting(db: Kysely<DB>): Promise<string> {
@@ -384,6 +496,7 @@ async function timeQueries(
   clock: ReturnType<typeof manualClock>,
   queries: Query[],
   visibleTargets: Set<string>,
+  showSlowest = 0,
 ): Promise<Record<Kind, KindResult>> {
   const search = (database: Kysely<DB>, query: Query) =>
     searchClients({ db: database, actor, clock, criteria: query.criteria, limit: RESULT_LIMIT })
@@ -394,6 +507,7 @@ async function timeQueries(
     if (results.some((result) => result.id === query.targetId)) found.add(query)
   })
   const floorTimes = await timeEach(queries, (query) => floorQuery(db, query))
+  if (showSlowest > 0) printSlowest(queries, searchTimes, showSlowest)
   const result = (kind: Kind): KindResult => {
     const indexes = queries.flatMap((query, index) => (query.kind === kind ? [index] : []))
     const pick = (times: number[]) => indexes.map((index) => times[index]!)
@@ -408,6 +522,20 @@ async function timeQueries(
     }
   }
   return Object.fromEntries(KINDS.map((kind) => [kind, result(kind)])) as Record<Kind, KindResult>
+}
+
+/** The slowest searches of each kind, with their criteria, to EXPLAIN by hand. */
+function printSlowest(queries: Query[], times: number[], count: number) {
+  for (const kind of KINDS) {
+    const slowest = queries
+      .map((query, index) => ({ query, time: times[index]! }))
+      .filter(({ query }) => query.kind === kind)
+      .sort((a, b) => b.time - a.time)
+      .slice(0, count)
+    console.log(`\nSlowest ${kind} searches:`)
+    for (const { query, time } of slowest)
+      console.log(`  ${ms(time).padStart(7)} ms  ${query.slip.padEnd(22)} ${JSON.stringify(query.criteria)}`)
+  }
 }
 
 /** Runs the queries one after another and returns each one's time in milliseconds. */
@@ -485,7 +613,8 @@ function renderSection(results: EngineResult[]): string {
     'similarity. Each engine runs in its own process; peak RSS is that process (PGlite holds the database in it; the',
     'PostgreSQL server is separate, default settings: shared_buffers 128 MB, work_mem 4 MB; the application',
     'connects with jit off, shown in the heading). How the search retrieves candidates (both names through B-tree',
-    'name keys, migration 0044; capped one-name safety nets; near-DOB and identifier branches) is described at the',
+    'name keys, migration 0044; capped one-name safety nets; near-DOB and identifier branches; the near-DOB branch',
+    'ranked on an index of DOBs and names, migration 0053; visibility checked after ranking) is described at the',
     'top of `server/src/clients/search-clients.ts`.',
     '',
   ]

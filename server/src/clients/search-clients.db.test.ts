@@ -273,6 +273,41 @@ describe('visibility', () => {
     }
   })
 
+  it('finds a visible record ranked behind more hidden ones than a branch keeps', async () => {
+    // 120 closer matches the case manager may not open (another agency's confidential records): more than
+    // any branch's cap, so a cap applied before the visibility filter would leave only hidden records.
+    await t.db
+      .insertInto('client')
+      .values(
+        Array.from({ length: 120 }, () => ({
+          coc_id: cocId,
+          owner_organization_id: orgs.outreach,
+          restriction: 'confidential' as const,
+          first_name: 'Ignatius',
+          last_name: 'Fairweather',
+          name_data_quality: 1,
+          dob: '1955-05-05',
+          dob_data_quality: 1,
+          ssn_data_quality: 99,
+        })),
+      )
+      .execute()
+    await seedClient('fairweather', { first: 'Ignatius', last: 'Fairweathers', dob: '1955-05-06' })
+    // A surname alone (ranked by similarity) and a DOB alone (exact DOB first, then near ones).
+    expect((await results({ lastName: 'Fairweather' })).results.map((result) => result.id)).toEqual([
+      ids.fairweather,
+    ])
+    expect((await results({ dob: '1955-05-05' })).results.map((result) => result.id)).toEqual([
+      ids.fairweather,
+    ])
+    const { results: found } = await results({
+      firstName: 'Ignatius',
+      lastName: 'Fairweather',
+      dob: '1955-05-05',
+    })
+    expect(found.map((result) => result.id)).toEqual([ids.fairweather])
+  })
+
   it('shows a restricted record released to the searcher’s agency', async () => {
     const { results: found } = await results({ firstName: 'Winona', lastName: 'Featherstone' })
     expect(found[0]?.id).toBe(ids.released)

@@ -15,7 +15,14 @@ import {
   SEARCH_MASKED_HINT,
   scoreMatch,
 } from '@threshold/core'
-import { type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
+import {
+  type ExpressionBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely'
 import type { UserActor } from '../access/actor'
 import { type ClientFilter, clientIdentityVisibleTo, todayFrom } from '../access/client-visibility'
 import { recordAudit } from '../audit/record-audit'
@@ -24,12 +31,22 @@ import type { DB } from '../db/schema'
 import { AppError } from '../http/errors'
 
 // Find Client. Candidates come from SQL, one index-driven branch per kind of evidence, each capped: both
-// names typed (B-tree name keys: double metaphone, nicknames, first/last three letters), each name alone as
-// a small unranked safety net, a name typed alone (trigram too), former names and aliases, near DOBs, near
-// SSNs, last 4, Client ID. Ranked branches order by similarity — never `ORDER BY id LIMIT`, which tempts the
-// planner into a primary-key scan. Every branch carries the visibility filter, so a record the actor may
-// not see is never fetched, scored or counted (nor takes a place under a cap). The few hundred candidates
-// come back with the columns scoring needs and are scored in TypeScript by `scoreMatch` (core/src/matching).
+// names typed (B-tree name keys: double metaphone, nicknames, first/last three letters; with a DOB typed the
+// last name's last three letters are left out, see below), each name alone as a small unranked safety net,
+// a name typed alone (trigram too), former names and aliases, near DOBs, near SSNs, last 4, Client ID.
+// Ranked branches order by similarity — never `ORDER BY id LIMIT`, which tempts the planner into a
+// primary-key scan — and apply the visibility filter after ranking: the key-matching rows are ranked first
+// (`OFFSET 0` keeps the filter from being pushed down), then the filter runs on the best ones in order until
+// the cap is reached. So a record the actor may not see is never returned, scored or counted, nor takes a
+// place under a cap, yet the EXISTS over releases runs for a few dozen rows, not for every row a common name
+// selects. The near-DOB branch ranks through an index of live clients' DOBs and names (migration 0053), and
+// the alias branch on the alias rows alone (its best 30 when both names rank them); both then read just the
+// best clients' rows. The unranked safety nets keep the filter inside (it decides which rows fill the cap).
+// With a DOB typed, the both-names branch drops the last name's last three letters (`-son` alone selects a
+// tenth of all clients at a million): a last name mistyped in its first three letters is still found by
+// the near-DOB branch, ranked by name similarity; what is given up is such a name together with a DOB that
+// is far off or unknown on the record. The few hundred candidates come back with the columns scoring needs
+// and are scored in TypeScript by `scoreMatch` (core/src/matching).
 
 export interface SearchCriteria {
   firstName?: string
@@ -53,6 +70,8 @@ interface SearchDeps {
 const NAME_BRANCH_LIMIT = 100
 /** The unranked one-name safety nets read at most this many records each. */
 const ONE_NAME_BRANCH_LIMIT = 30
+/** Former names and aliases when both names are typed: both rank them, so the best few are enough. */
+const ALIAS_BRANCH_LIMIT = 30
 /** Near-DOB candidates, exact DOB first, then by name similarity. */
 const DOB_BRANCH_LIMIT = 50
 const IDENTIFIER_BRANCH_LIMIT = 100
@@ -304,6 +323,10 @@ type CandidateRow = {
 }
 type Candidate = CandidateRow & { aliases: MatchAlias[] }
 type IdQuery = SelectQueryBuilder<DB, 'client' | 'client_alias', CandidateRow>
+// biome-ignore lint/complexity/noBannedTypes: a query before its select list
+type RankQuery = SelectQueryBuilder<DB, 'client' | 'client_alias', {}>
+/** What the visibility filter reads, carried out of a ranked branch's subquery (see `ranked`). */
+const VISIBILITY_COLUMNS = ['client.coc_id', 'client.owner_organization_id', 'client.restriction'] as const
 
 /**
  * A name as typed, through B-tree indexes only: sounding alike (either double-metaphone code), or sharing its
@@ -332,6 +355,41 @@ function candidateBranches(db: Kysely<DB>, plan: SearchPlan, filter: ClientFilte
       .select(CANDIDATE_COLUMNS)
       .where(filter)
       .where('client.merged_into_client_id', 'is', null) as unknown as IdQuery
+  /**
+   * The `limit` best records by `rank` among those `where` selects, of those the actor may see. The
+   * visibility filter runs after the ranking, on the best records in order until `limit` of them are
+   * visible: the same records as filtering first, without an EXISTS over releases for every row the name
+   * keys or DOBs select (most of a ranked branch's cost on PostgreSQL). `OFFSET 0` keeps the planner from
+   * pushing the filter down again.
+   */
+  const ranked = (
+    where: (query: RankQuery) => RankQuery,
+    rank: RawBuilder<number>,
+    limit: number,
+  ): IdQuery => {
+    const inner = where(db.selectFrom('client') as unknown as RankQuery)
+      .select([...CANDIDATE_COLUMNS, ...VISIBILITY_COLUMNS])
+      .select(rank.as('rank'))
+      .where('client.merged_into_client_id', 'is', null)
+      .orderBy('rank', 'desc')
+      .offset(0)
+    return db
+      .selectFrom(inner.as('client'))
+      .select(CANDIDATE_COLUMNS.map((column) => sql.ref<string>(column).as(column.slice('client.'.length))))
+      .where((eb) => filter(eb as unknown as ExpressionBuilder<DB, 'client'>))
+      .orderBy(sql.ref('client.rank'), 'desc')
+      .limit(limit) as unknown as IdQuery
+  }
+  /** The same for ids ranked without reading client rows: their rows are read best first, until `limit`. */
+  const rankedIds = (ids: SelectQueryBuilder<DB, keyof DB, { id: string; rank: number }>, limit: number) =>
+    db
+      .selectFrom(ids.orderBy('rank', 'desc').offset(0).as('ranked'))
+      .innerJoin('client', 'client.id', 'ranked.id')
+      .select(CANDIDATE_COLUMNS)
+      .where((eb) => filter(eb as unknown as ExpressionBuilder<DB, 'client'>))
+      .where('client.merged_into_client_id', 'is', null)
+      .orderBy('ranked.rank', 'desc')
+      .limit(limit) as unknown as IdQuery
   const byNames = (first: string | undefined, last: string | undefined) =>
     sql<number>`${similarity('first_norm', first)} + ${similarity('last_norm', last)}`
   const anyNames = plan.names[0]
@@ -340,13 +398,14 @@ function candidateBranches(db: Kysely<DB>, plan: SearchPlan, filter: ClientFilte
   for (const { first, last, swapped } of plan.names) {
     if (first && last) {
       // Both names typed: the records where both agree, ranked. Each name alone would rank every Smith or
-      // every Michael; the near-DOB branch below finds the record whose other name is far off.
+      // every Michael; the near-DOB branch below finds the record whose other name is far off. With a DOB
+      // typed, the last name's keys are narrow (no last three letters: see the top of the file).
       branches.push(
-        live()
-          .where(nameKeys('last', last))
-          .where(nameKeys('first', first))
-          .orderBy(byNames(first, last), 'desc')
-          .limit(NAME_BRANCH_LIMIT),
+        ranked(
+          (query) => query.where(nameKeys('last', last, Boolean(plan.dob))).where(nameKeys('first', first)),
+          byNames(first, last),
+          NAME_BRANCH_LIMIT,
+        ),
       )
       // Safety nets for a name badly wrong and no usable DOB: one name alone (narrow keys), capped and
       // unranked (a bounded read, whatever the name's frequency). They find the record when its name is
@@ -362,38 +421,33 @@ function candidateBranches(db: Kysely<DB>, plan: SearchPlan, filter: ClientFilte
       )
     } else if (last) {
       branches.push(
-        live()
-          .where(nameMatches('last', last))
-          .orderBy(byNames(first, last), 'desc')
-          .limit(NAME_BRANCH_LIMIT),
+        ranked((query) => query.where(nameMatches('last', last)), byNames(first, last), NAME_BRANCH_LIMIT),
       )
     } else if (first) {
       branches.push(
-        live()
-          .where(nameMatches('first', first))
-          .orderBy(byNames(first, last), 'desc')
-          .limit(NAME_BRANCH_LIMIT),
+        ranked((query) => query.where(nameMatches('first', first)), byNames(first, last), NAME_BRANCH_LIMIT),
       )
     }
     if (last && !swapped) {
+      // Former names and aliases, ranked on the alias rows alone; their clients are read best first.
       branches.push(
-        db
-          .selectFrom('client_alias')
-          .innerJoin('client', 'client.id', 'client_alias.client_id')
-          .select(CANDIDATE_COLUMNS)
-          .where(filter)
-          .where('client.merged_into_client_id', 'is', null)
-          .where((eb) =>
-            eb.or([
-              similarTo('last_norm', last, 'client_alias'),
-              soundsLike(['last_dm'], last, 'client_alias'),
-            ]),
-          )
-          .orderBy(
-            sql`${similarity('last_norm', last, 'client_alias')} + ${similarity('first_norm', first, 'client_alias')}`,
-            'desc',
-          )
-          .limit(NAME_BRANCH_LIMIT) as unknown as IdQuery,
+        rankedIds(
+          db
+            .selectFrom('client_alias')
+            .select([
+              'client_alias.client_id as id',
+              sql<number>`${similarity('last_norm', last, 'client_alias')} + ${similarity('first_norm', first, 'client_alias')}`.as(
+                'rank',
+              ),
+            ])
+            .where((eb) =>
+              eb.or([
+                similarTo('last_norm', last, 'client_alias'),
+                soundsLike(['last_dm'], last, 'client_alias'),
+              ]),
+            ),
+          first ? ALIAS_BRANCH_LIMIT : NAME_BRANCH_LIMIT,
+        ),
       )
     }
   }
@@ -402,28 +456,36 @@ function candidateBranches(db: Kysely<DB>, plan: SearchPlan, filter: ClientFilte
   const namesSimilarity = anyNames ? byNames(anyNames.first, anyNames.last) : sql<number>`0`
   const rankBy = (exact: RawBuilder<SqlBool>) => sql<number>`(${exact})::int + ${namesSimilarity}`
   if (plan.dob) {
+    // Ranked on the index of live clients' DOBs and names (migration 0053): no client row read to rank.
     branches.push(
-      live()
-        .where(sql<SqlBool>`client.dob = ANY(${nearDobs(plan.dob)}::date[])`)
-        .orderBy(rankBy(sql`client.dob = ${plan.dob}::date`), 'desc')
-        .limit(DOB_BRANCH_LIMIT),
+      rankedIds(
+        db
+          .selectFrom('client')
+          .select(['client.id', rankBy(sql`client.dob = ${plan.dob}::date`).as('rank')])
+          .where(sql<SqlBool>`client.dob = ANY(${nearDobs(plan.dob)}::date[])`)
+          .where('client.merged_into_client_id', 'is', null),
+        DOB_BRANCH_LIMIT,
+      ),
     )
   }
   if (plan.ssn) {
+    const ssn = plan.ssn
     branches.push(
-      live()
-        .where(sql<SqlBool>`client.ssn = ANY(${nearSsns(plan.ssn)}::text[])`)
-        .orderBy(rankBy(sql`client.ssn = ${plan.ssn}`), 'desc')
-        .limit(IDENTIFIER_BRANCH_LIMIT),
+      ranked(
+        (query) => query.where(sql<SqlBool>`client.ssn = ANY(${nearSsns(ssn)}::text[])`),
+        rankBy(sql`client.ssn = ${ssn}`),
+        IDENTIFIER_BRANCH_LIMIT,
+      ),
     )
   }
   const last4 = plan.ssn?.slice(5) ?? plan.ssnLast4
   if (last4) {
     branches.push(
-      live()
-        .where('client.ssn_last4', '=', last4)
-        .orderBy(rankBy(plan.dob ? sql`client.dob = ${plan.dob}::date` : sql`false`), 'desc')
-        .limit(IDENTIFIER_BRANCH_LIMIT),
+      ranked(
+        (query) => query.where('client.ssn_last4', '=', last4),
+        rankBy(plan.dob ? sql`client.dob = ${plan.dob}::date` : sql`false`),
+        IDENTIFIER_BRANCH_LIMIT,
+      ),
     )
   }
   if (plan.clientNumber !== undefined) {

@@ -16,6 +16,7 @@ import * as m0044 from './0044_find_client_tuning'
 import * as m0050 from './0050_referrals'
 import * as m0051 from './0051_referral_fill'
 import * as m0052 from './0052_referral_rules'
+import * as m0053 from './0053_find_client_dob_keys'
 
 // A static list keeps migrations bundler-safe and ordered by name; add new files here.
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0050_referrals': m0050,
   '0051_referral_fill': m0051,
   '0052_referral_rules': m0052,
+  '0053_find_client_dob_keys': m0053,
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists
