@@ -3,16 +3,14 @@ import type { Transaction } from 'kysely'
 import { canEnrollInProject } from '../access/enrollment-policy'
 import { assertPermitted, loadVisible } from '../access/load-visible'
 import { canSeeProject } from '../access/policy'
-import { recordAudit } from '../audit/record-audit'
-import { assertNotBarred } from '../beds/bars'
 import type { DB } from '../db/schema'
 import { userActor } from '../http/app-context'
 import { assertNoIssues, type EnrollmentContext } from './enrollment-access'
 import {
-  assertNoOverlap,
+  assertMembersMayStart,
   explainOverlap,
   findProjectForEnrollment,
-  insertMemberEnrollment,
+  insertHouseholdEnrollments,
   loadEnrollableClientDob,
   memberDateIssues,
   projectIssues,
@@ -68,46 +66,28 @@ export async function enrollHousehold(
     entryDate: input.entryDate,
     exitDate: null,
   }))
-  for (const stay of stays) await assertNoOverlap(db, stay)
-  // A bar counts on the day the stay begins.
-  for (const stay of stays)
-    await assertNotBarred(db, { ...stay, placeName: project.name, today: stay.entryDate })
+  await assertMembersMayStart(
+    db,
+    project,
+    stays.map((stay) => stay.clientId),
+    input.entryDate,
+  )
 
   const ids = await db
     .transaction()
     .execute(async (trx) => {
-      const household = await trx
-        .insertInto('enrollment_household')
-        .values({
-          project_id: project.id,
-          coc_id: project.cocId,
-          owner_organization_id: actor.organizationId,
-          created_by: actor.userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await recordAudit(trx, actor, {
-        action: 'enrollment_household.create',
-        entityType: 'enrollment_household',
-        entityId: household.id,
-        details: { projectId: project.id, clientIds: members.map((member) => member.clientId) },
+      const created = await insertHouseholdEnrollments(trx, actor, {
+        project,
+        entryDate: input.entryDate,
+        members: members.map((member) => ({
+          ...member,
+          // 3.16 is collected for the head of household.
+          enrollmentCoc:
+            member.relationshipToHoh === HEAD_OF_HOUSEHOLD ? (input.enrollmentCoc ?? null) : null,
+        })),
       })
-      const created: string[] = []
-      for (const member of members) {
-        created.push(
-          await insertMemberEnrollment(trx, actor, {
-            ...member,
-            enrollmentHouseholdId: household.id,
-            project,
-            entryDate: input.entryDate,
-            // 3.16 is collected for the head of household.
-            enrollmentCoc:
-              member.relationshipToHoh === HEAD_OF_HOUSEHOLD ? (input.enrollmentCoc ?? null) : null,
-          }),
-        )
-      }
-      await onCreated?.(trx, { householdId: household.id, enrollmentIds: created })
-      return created
+      await onCreated?.(trx, created)
+      return created.enrollmentIds
     })
     .catch((error) => explainOverlap(db, error, stays))
   return presentEnrollments(db, actor, await loadEnrollments(db, actor, { ids }, today), today)

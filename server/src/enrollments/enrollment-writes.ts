@@ -8,6 +8,7 @@ import {
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { UserActor } from '../access/actor'
 import { recordAudit } from '../audit/record-audit'
+import { assertNotBarred } from '../beds/bars'
 import { loadVisibleClient } from '../clients/load-visible-client'
 import type { DB } from '../db/schema'
 import { AppError } from '../http/errors'
@@ -166,6 +167,68 @@ export interface NewMemberStay {
   disablingCondition?: number
   priorLivingSituation?: PriorLivingSituation
   projectStart?: StageAnswers
+}
+
+/**
+ * Whether these clients may begin a stay in the project on `entryDate`: no overlapping stay there, and no
+ * bar from it active on the day the stay begins.
+ */
+export async function assertMembersMayStart(
+  db: Kysely<DB> | Transaction<DB>,
+  project: ProjectForEnrollment,
+  clientIds: readonly string[],
+  entryDate: string,
+): Promise<void> {
+  for (const clientId of clientIds)
+    await assertNoOverlap(db, { clientId, projectId: project.id, entryDate, exitDate: null })
+  for (const clientId of clientIds)
+    await assertNotBarred(db, { clientId, projectId: project.id, placeName: project.name, today: entryDate })
+}
+
+/** One HUD household in the project with an enrollment per member, audited with `details`. */
+export async function insertHouseholdEnrollments(
+  trx: Transaction<DB>,
+  actor: UserActor,
+  household: {
+    project: ProjectForEnrollment
+    entryDate: string
+    members: Omit<NewMemberStay, 'enrollmentHouseholdId' | 'project' | 'entryDate'>[]
+    details?: Record<string, unknown>
+  },
+): Promise<{ householdId: string; enrollmentIds: string[] }> {
+  const { project, entryDate, members } = household
+  const { id: householdId } = await trx
+    .insertInto('enrollment_household')
+    .values({
+      project_id: project.id,
+      coc_id: project.cocId,
+      owner_organization_id: actor.organizationId,
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await recordAudit(trx, actor, {
+    action: 'enrollment_household.create',
+    entityType: 'enrollment_household',
+    entityId: householdId,
+    details: {
+      projectId: project.id,
+      clientIds: members.map((member) => member.clientId),
+      ...household.details,
+    },
+  })
+  const enrollmentIds: string[] = []
+  for (const member of members) {
+    enrollmentIds.push(
+      await insertMemberEnrollment(trx, actor, {
+        ...member,
+        enrollmentHouseholdId: householdId,
+        project,
+        entryDate,
+      }),
+    )
+  }
+  return { householdId, enrollmentIds }
 }
 
 /** Inserts one member's enrollment with its project-start records, audited with the fields recorded. */

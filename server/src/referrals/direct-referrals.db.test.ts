@@ -211,3 +211,52 @@ describe('direct referral', () => {
     expect(ceByProvider.statusCode).toBe(403)
   })
 })
+
+describe('enrolling a referral', () => {
+  it('refuses a member barred from the project on the start date, naming the bar, and keeps the referral', async () => {
+    const household = await enrolledWithRapidHomes('Barredfamily')
+    const created = await referDirectly(await openingOf(world.pshProjectId), household.headEnrollmentId)
+    expect(created.statusCode, created.body).toBe(201)
+    const referral = created.json()
+    const answer = (action: string, payload: object) =>
+      t.request({
+        method: 'POST',
+        url: `/api/referrals/${referral.id}/${action}`,
+        cookie: world.otherProvider.cookie,
+        payload,
+      })
+    expect((await answer('accept', {})).statusCode).toBe(200)
+    await t.db
+      .insertInto('client_bar')
+      .values({
+        client_id: household.clientIds[0]!,
+        coc_id: world.coc.id,
+        project_id: world.pshProjectId,
+        begin_date: '2026-01-01',
+        end_date: null,
+        enforcing_organization_ids: [world.otherOrg.id],
+        reason: 'Threatened staff',
+        notes: '',
+      })
+      .execute()
+
+    const refused = await answer('enroll', { entryDate: today() })
+    expect(refused.statusCode, refused.body).toBe(422)
+    expect(refused.json().error.message).toMatch(
+      /^This client is barred from Other PSH .*Reason: Threatened staff$/,
+    )
+    const kept = await t.db
+      .selectFrom('referral')
+      .select('status')
+      .where('id', '=', referral.id)
+      .executeTakeFirstOrThrow()
+    expect(kept.status).toBe('accepted')
+    const enrollments = await t.db
+      .selectFrom('enrollment')
+      .select('id')
+      .where('client_id', '=', household.clientIds[0]!)
+      .where('project_id', '=', world.pshProjectId)
+      .execute()
+    expect(enrollments).toEqual([])
+  })
+})

@@ -1,13 +1,12 @@
 import { HEAD_OF_HOUSEHOLD, householdIssues, type ReferralEnrollment } from '@threshold/core'
 import { sql } from 'kysely'
 import { todayFrom } from '../access/client-visibility'
-import { recordAudit } from '../audit/record-audit'
 import { refusingOverlaps } from '../beds/beds.repository'
 import { assertNoIssues } from '../enrollments/enrollment-access'
 import {
-  assertNoOverlap,
+  assertMembersMayStart,
   findProjectForEnrollment,
-  insertMemberEnrollment,
+  insertHouseholdEnrollments,
   memberDateIssues,
   projectIssues,
 } from '../enrollments/enrollment-writes'
@@ -53,53 +52,33 @@ export async function enrollReferral(context: ReferralContext, id: string, input
             memberDateIssues(project, { entryDate: input.entryDate, dob: member.dob }, today),
           ),
         ])
-        for (const member of members) {
-          await assertNoOverlap(trx, {
-            clientId: member.clientId,
-            projectId: project.id,
-            entryDate: input.entryDate,
-            exitDate: null,
-          })
-        }
-        const household = await trx
-          .insertInto('enrollment_household')
-          .values({
-            project_id: project.id,
-            coc_id: project.cocId,
-            owner_organization_id: actor.organizationId,
-            created_by: actor.userId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-        await recordAudit(trx, actor, {
-          action: 'enrollment_household.create',
-          entityType: 'enrollment_household',
-          entityId: household.id,
-          details: {
-            projectId: project.id,
-            clientIds: members.map((member) => member.clientId),
-            referralId: id,
-          },
-        })
-        const enrolled: { clientId: string; enrollmentId: string }[] = []
-        for (const member of members) {
-          const enrollmentId = await insertMemberEnrollment(trx, actor, {
-            enrollmentHouseholdId: household.id,
-            project,
+        await assertMembersMayStart(
+          trx,
+          project,
+          members.map((member) => member.clientId),
+          input.entryDate,
+        )
+        const household = await insertHouseholdEnrollments(trx, actor, {
+          project,
+          entryDate: input.entryDate,
+          members: members.map((member) => ({
             clientId: member.clientId,
             relationshipToHoh: member.relationshipToHoh,
-            entryDate: input.entryDate,
             enrollmentCoc: member.relationshipToHoh === HEAD_OF_HOUSEHOLD ? project.cocCode : null,
-          })
-          enrolled.push({ clientId: member.clientId, enrollmentId })
-        }
+          })),
+          details: { referralId: id },
+        })
+        const enrolled = members.map((member, index) => ({
+          clientId: member.clientId,
+          enrollmentId: household.enrollmentIds[index]!,
+        }))
         await fillOpeningBeds(trx, actor, { id, openingId: referral.opening_id }, enrolled, {
           now: context.clock.now(),
           today,
         })
         await trx
           .updateTable('referral')
-          .set({ placement_household_id: household.id })
+          .set({ placement_household_id: household.householdId })
           .where('id', '=', id)
           .execute()
         // Every slot filled by an enrollment: the opening is done.
