@@ -13,8 +13,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import { useForm } from '@mantine/form'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { type UseFormReturnType, useForm } from '@mantine/form'
+import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
   DECLINE_CONSEQUENCE_LABELS,
   DECLINE_CONSEQUENCES,
@@ -23,7 +23,8 @@ import {
   type ReferralRules,
   type ReferralTimerSettings,
 } from '@threshold/core'
-import { FormError, useFormSubmit } from '../../components/forms'
+import type { FormEventHandler, ReactNode } from 'react'
+import { type FieldMapping, FormError, useFormSubmit } from '../../components/forms'
 import { ListTable } from '../../components/ListTable'
 import { PageHeader } from '../../components/PageHeader'
 import { QueryState } from '../../components/QueryState'
@@ -51,131 +52,171 @@ const CONSEQUENCE_OPTIONS = DECLINE_CONSEQUENCES.map((value) => ({
   label: DECLINE_CONSEQUENCE_LABELS[value],
 }))
 
-function Saved({ show }: { show: boolean }) {
-  if (!show) return null
-  return (
-    <Alert color="green" variant="light" role="status">
-      Saved.
-    </Alert>
-  )
+/**
+ * Saves one settings form; on success the form shows what the server kept (no longer dirty) and the
+ * settings query is refreshed. A failure keeps the input and marks the fields.
+ */
+function useSettingsSave<Values, Saved>(
+  form: UseFormReturnType<Values>,
+  save: (values: Values) => Promise<Saved>,
+  options: { valuesFrom: (saved: Saved) => Values; queryKey: QueryKey } & FieldMapping,
+) {
+  const queryClient = useQueryClient()
+  const { valuesFrom, queryKey, ...fieldMapping } = options
+  const submit = useFormSubmit(form, save, {
+    ...fieldMapping,
+    onSuccess: async (saved) => {
+      form.setValues(valuesFrom(saved))
+      form.resetDirty(valuesFrom(saved))
+      await queryClient.invalidateQueries({ queryKey })
+    },
+  })
+  return { ...submit, saved: submit.succeeded && !form.isDirty() }
 }
 
-const reasonName = (row: DeclineReasonRow, index: number) => row.label.trim() || `reason ${index + 1}`
-
-function DeclineReasonsForm({ reasons }: { reasons: DeclineReason[] }) {
-  const queryClient = useQueryClient()
-  const form = useForm<{ rows: DeclineReasonRow[] }>({
-    initialValues: { rows: declineRowsFrom(reasons) },
-    validate: (values) => validateDeclineRows(values.rows),
-  })
-  const rows = form.getValues().rows
-  const { onSubmit, error, pending, succeeded } = useFormSubmit(
-    form,
-    (values) => referralsApi.saveDeclineReasons(declineReasonsUpdateFrom(values.rows)),
-    {
-      fieldNames: declineErrorPaths(rows),
-      onSuccess: async (saved) => {
-        form.setValues({ rows: declineRowsFrom(saved) })
-        form.resetDirty({ rows: declineRowsFrom(saved) })
-        await queryClient.invalidateQueries({ queryKey: referralKeys.declineReasons })
-      },
-    },
-  )
+/** One settings form in its card: title, explanation, the save outcome, then the fields. */
+function SettingsCard({
+  title,
+  description,
+  onSubmit,
+  error,
+  saved,
+  children,
+}: {
+  title: string
+  description?: ReactNode
+  onSubmit: FormEventHandler<HTMLFormElement>
+  error: string | null
+  saved: boolean
+  children: ReactNode
+}) {
   return (
     <Paper withBorder p="lg">
       <form onSubmit={onSubmit} noValidate>
         <Stack>
           <div>
             <Title order={2} size="h4">
-              Decline reasons
+              {title}
             </Title>
-            <Text size="sm" c="dimmed">
-              The reasons a provider chooses from when declining a referral, and what happens to the household
-              on the Housing Queue. Inactive reasons are no longer offered but stay on old referrals.
-            </Text>
+            {description && (
+              <Text size="sm" c="dimmed">
+                {description}
+              </Text>
+            )}
           </div>
           <FormError message={error} />
-          <Saved show={succeeded && !form.isDirty()} />
-          {form.errors.rows && (
-            <Text c="red" size="sm" role="alert">
-              {form.errors.rows}
-            </Text>
+          {saved && (
+            <Alert color="green" variant="light" role="status">
+              Saved.
+            </Alert>
           )}
-          <ListTable minWidth={900}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Code</Table.Th>
-                <Table.Th>Label</Table.Th>
-                <Table.Th>Consequence</Table.Th>
-                <Table.Th>Days inactive</Table.Th>
-                <Table.Th>Active</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row, index) => {
-                const name = reasonName(row, index)
-                return (
-                  // Rows are only appended, never reordered or removed: the index is a stable key.
-                  // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                  <Table.Tr key={index}>
-                    <Table.Td>
-                      <TextInput
-                        aria-label={`Code of ${name}`}
-                        {...form.getInputProps(`rows.${index}.code`)}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        aria-label={`Label of reason ${index + 1}`}
-                        {...form.getInputProps(`rows.${index}.label`)}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <NativeSelect
-                        aria-label={`Consequence of ${name}`}
-                        data={CONSEQUENCE_OPTIONS}
-                        {...form.getInputProps(`rows.${index}.consequence`)}
-                        onChange={(event) => {
-                          const consequence = event.currentTarget.value as DeclineConsequence
-                          form.setFieldValue(`rows.${index}.consequence`, consequence)
-                          if (consequence !== 'inactive') form.setFieldValue(`rows.${index}.inactiveDays`, '')
-                        }}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <NumberInput
-                        aria-label={`Days inactive for ${name}`}
-                        disabled={row.consequence !== 'inactive'}
-                        min={1}
-                        max={365}
-                        allowDecimal={false}
-                        allowNegative={false}
-                        w={110}
-                        {...form.getInputProps(`rows.${index}.inactiveDays`)}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Checkbox
-                        aria-label={`${name} is active`}
-                        {...form.getInputProps(`rows.${index}.active`, { type: 'checkbox' })}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                )
-              })}
-            </Table.Tbody>
-          </ListTable>
-          <Group justify="space-between">
-            <Button variant="default" onClick={() => form.insertListItem('rows', newDeclineRow())}>
-              Add a reason
-            </Button>
-            <Button type="submit" loading={pending}>
-              Save decline reasons
-            </Button>
-          </Group>
+          {children}
         </Stack>
       </form>
     </Paper>
+  )
+}
+
+const reasonName = (row: DeclineReasonRow, index: number) => row.label.trim() || `reason ${index + 1}`
+
+function DeclineReasonsForm({ reasons }: { reasons: DeclineReason[] }) {
+  const form = useForm<{ rows: DeclineReasonRow[] }>({
+    initialValues: { rows: declineRowsFrom(reasons) },
+    validate: (values) => validateDeclineRows(values.rows),
+  })
+  const rows = form.getValues().rows
+  const { onSubmit, error, pending, saved } = useSettingsSave(
+    form,
+    (values) => referralsApi.saveDeclineReasons(declineReasonsUpdateFrom(values.rows)),
+    {
+      fieldNames: declineErrorPaths(rows),
+      valuesFrom: (kept) => ({ rows: declineRowsFrom(kept) }),
+      queryKey: referralKeys.declineReasons,
+    },
+  )
+  return (
+    <SettingsCard
+      title="Decline reasons"
+      description="The reasons a provider chooses from when declining a referral, and what happens to the household on the Housing Queue. Inactive reasons are no longer offered but stay on old referrals."
+      onSubmit={onSubmit}
+      error={error}
+      saved={saved}
+    >
+      {form.errors.rows && (
+        <Text c="red" size="sm" role="alert">
+          {form.errors.rows}
+        </Text>
+      )}
+      <ListTable minWidth={900}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Code</Table.Th>
+            <Table.Th>Label</Table.Th>
+            <Table.Th>Consequence</Table.Th>
+            <Table.Th>Days inactive</Table.Th>
+            <Table.Th>Active</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, index) => {
+            const name = reasonName(row, index)
+            return (
+              // Rows are only appended, never reordered or removed: the index is a stable key.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <Table.Tr key={index}>
+                <Table.Td>
+                  <TextInput aria-label={`Code of ${name}`} {...form.getInputProps(`rows.${index}.code`)} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    aria-label={`Label of reason ${index + 1}`}
+                    {...form.getInputProps(`rows.${index}.label`)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <NativeSelect
+                    aria-label={`Consequence of ${name}`}
+                    data={CONSEQUENCE_OPTIONS}
+                    {...form.getInputProps(`rows.${index}.consequence`)}
+                    onChange={(event) => {
+                      const consequence = event.currentTarget.value as DeclineConsequence
+                      form.setFieldValue(`rows.${index}.consequence`, consequence)
+                      if (consequence !== 'inactive') form.setFieldValue(`rows.${index}.inactiveDays`, '')
+                    }}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <NumberInput
+                    aria-label={`Days inactive for ${name}`}
+                    disabled={row.consequence !== 'inactive'}
+                    min={1}
+                    max={365}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    w={110}
+                    {...form.getInputProps(`rows.${index}.inactiveDays`)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Checkbox
+                    aria-label={`${name} is active`}
+                    {...form.getInputProps(`rows.${index}.active`, { type: 'checkbox' })}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            )
+          })}
+        </Table.Tbody>
+      </ListTable>
+      <Group justify="space-between">
+        <Button variant="default" onClick={() => form.insertListItem('rows', newDeclineRow())}>
+          Add a reason
+        </Button>
+        <Button type="submit" loading={pending}>
+          Save decline reasons
+        </Button>
+      </Group>
+    </SettingsCard>
   )
 }
 
@@ -189,129 +230,102 @@ const timerRowName = (row: TimerRow) =>
   row.projectType === null ? 'CoC default' : projectTypeLabel(row.projectType)
 
 function TimersForm({ settings }: { settings: ReferralTimerSettings }) {
-  const queryClient = useQueryClient()
   const form = useForm<{ rows: TimerRow[] }>({
     initialValues: { rows: timerRowsFrom(settings) },
     validate: (values) => validateTimerRows(values.rows),
   })
   const rows = form.getValues().rows
-  const { onSubmit, error, pending, succeeded } = useFormSubmit(
+  const { onSubmit, error, pending, saved } = useSettingsSave(
     form,
     (values) => referralsApi.saveTimers(timerSettingsFrom(values.rows)),
     {
       fieldNames: timerErrorPaths(rows),
-      onSuccess: async (saved) => {
-        form.setValues({ rows: timerRowsFrom(saved) })
-        form.resetDirty({ rows: timerRowsFrom(saved) })
-        await queryClient.invalidateQueries({ queryKey: referralKeys.timers })
-      },
+      valuesFrom: (kept) => ({ rows: timerRowsFrom(kept) }),
+      queryKey: referralKeys.timers,
     },
   )
   return (
-    <Paper withBorder p="lg">
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <div>
-            <Title order={2} size="h4">
-              Timers by project type
-            </Title>
-            <Text size="sm" c="dimmed">
-              How long the receiving agency has to acknowledge and decide, and when an undecided referral
-              expires. An empty box uses the value shown in it: the CoC default where set, otherwise the
-              built-in one. Referrals already sent keep their due dates.
-            </Text>
-          </div>
-          <FormError message={error} />
-          <Saved show={succeeded && !form.isDirty()} />
-          <ListTable minWidth={900}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Project type</Table.Th>
+    <SettingsCard
+      title="Timers by project type"
+      description="How long the receiving agency has to acknowledge and decide, and when an undecided referral expires. An empty box uses the value shown in it: the CoC default where set, otherwise the built-in one. Referrals already sent keep their due dates."
+      onSubmit={onSubmit}
+      error={error}
+      saved={saved}
+    >
+      <ListTable minWidth={900}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Project type</Table.Th>
+            {TIMER_FIELDS.map((field) => (
+              <Table.Th key={field}>{TIMER_COLUMNS[field]}</Table.Th>
+            ))}
+            <Table.Th>Housed on enrollment</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, index) => {
+            const name = timerRowName(row)
+            const inherited = inheritedTimers(rows, row.projectType)
+            return (
+              <Table.Tr key={row.projectType ?? 'default'}>
+                <Table.Td>{name}</Table.Td>
                 {TIMER_FIELDS.map((field) => (
-                  <Table.Th key={field}>{TIMER_COLUMNS[field]}</Table.Th>
+                  <Table.Td key={field}>
+                    <NumberInput
+                      aria-label={`${TIMER_COLUMNS[field]} for ${name}`}
+                      placeholder={String(inherited[field])}
+                      min={1}
+                      max={TIMER_LIMITS[field]}
+                      allowDecimal={false}
+                      allowNegative={false}
+                      w={120}
+                      {...form.getInputProps(`rows.${index}.${field}`)}
+                    />
+                  </Table.Td>
                 ))}
-                <Table.Th>Housed on enrollment</Table.Th>
+                <Table.Td>
+                  <Switch
+                    aria-label={`Housed on enrollment for ${name}`}
+                    {...form.getInputProps(`rows.${index}.housedOnEnroll`, { type: 'checkbox' })}
+                  />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row, index) => {
-                const name = timerRowName(row)
-                const inherited = inheritedTimers(rows, row.projectType)
-                return (
-                  <Table.Tr key={row.projectType ?? 'default'}>
-                    <Table.Td>{name}</Table.Td>
-                    {TIMER_FIELDS.map((field) => (
-                      <Table.Td key={field}>
-                        <NumberInput
-                          aria-label={`${TIMER_COLUMNS[field]} for ${name}`}
-                          placeholder={String(inherited[field])}
-                          min={1}
-                          max={TIMER_LIMITS[field]}
-                          allowDecimal={false}
-                          allowNegative={false}
-                          w={120}
-                          {...form.getInputProps(`rows.${index}.${field}`)}
-                        />
-                      </Table.Td>
-                    ))}
-                    <Table.Td>
-                      <Switch
-                        aria-label={`Housed on enrollment for ${name}`}
-                        {...form.getInputProps(`rows.${index}.housedOnEnroll`, { type: 'checkbox' })}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                )
-              })}
-            </Table.Tbody>
-          </ListTable>
-          <Text size="xs" c="dimmed">
-            Housed on enrollment: enrolling through a referral takes the household off the queue as housed.
-            Off: the household stays on the queue for other program types.
-          </Text>
-          <Group justify="flex-end">
-            <Button type="submit" loading={pending}>
-              Save timers
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+            )
+          })}
+        </Table.Tbody>
+      </ListTable>
+      <Text size="xs" c="dimmed">
+        Housed on enrollment: enrolling through a referral takes the household off the queue as housed. Off:
+        the household stays on the queue for other program types.
+      </Text>
+      <Group justify="flex-end">
+        <Button type="submit" loading={pending}>
+          Save timers
+        </Button>
+      </Group>
+    </SettingsCard>
   )
 }
 
 function RulesForm({ rules }: { rules: ReferralRules }) {
-  const queryClient = useQueryClient()
   const form = useForm<ReferralRules>({ initialValues: rules })
-  const { onSubmit, error, pending, succeeded } = useFormSubmit(form, referralsApi.saveRules, {
-    onSuccess: async (saved) => {
-      form.setValues(saved)
-      form.resetDirty(saved)
-      await queryClient.invalidateQueries({ queryKey: referralKeys.rules })
-    },
+  const { onSubmit, error, pending, saved } = useSettingsSave(form, referralsApi.saveRules, {
+    valuesFrom: (kept) => kept,
+    queryKey: referralKeys.rules,
   })
   return (
-    <Paper withBorder p="lg">
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <Title order={2} size="h4">
-            Rules
-          </Title>
-          <FormError message={error} />
-          <Saved show={succeeded && !form.isDirty()} />
-          <Switch
-            label="One active referral per program type"
-            description="A household holds at most one pending, acknowledged or accepted referral to each program type. Referrals already made keep the rule they were made under."
-            {...form.getInputProps('oneActivePerProgramType', { type: 'checkbox' })}
-          />
-          <Group justify="flex-end">
-            <Button type="submit" loading={pending}>
-              Save rules
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <SettingsCard title="Rules" onSubmit={onSubmit} error={error} saved={saved}>
+      <Switch
+        label="One active referral per program type"
+        description="A household holds at most one pending, acknowledged or accepted referral to each program type. Referrals already made keep the rule they were made under."
+        {...form.getInputProps('oneActivePerProgramType', { type: 'checkbox' })}
+      />
+      <Group justify="flex-end">
+        <Button type="submit" loading={pending}>
+          Save rules
+        </Button>
+      </Group>
+    </SettingsCard>
   )
 }
 
