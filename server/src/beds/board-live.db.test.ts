@@ -1,10 +1,8 @@
-import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type SecondInstance, startSecondInstance } from '../../test/second-instance'
 import { changeEvents, openSseStream } from '../../test/sse-reader'
 import { createTestApp, type TestApp } from '../../test/test-app'
-import { buildApp } from '../app'
 import { SESSION_COOKIE } from '../auth/sessions'
-import { type Database, openDatabase } from '../db/database'
 import { publishChange } from '../live/publish-change'
 import { type BedWorld, buildBedWorld, createBed, enrolledClient } from './beds.fixtures'
 import { BEDS_CHANNEL } from './beds.repository'
@@ -14,25 +12,19 @@ import { BEDS_CHANNEL } from './beds.repository'
 
 let t: TestApp
 let world: BedWorld
-let secondDatabase: Database
-let instanceB: FastifyInstance
-let baseUrlB: string
+let instanceB: SecondInstance
 beforeAll(async () => {
   t = await createTestApp()
   world = await buildBedWorld(t)
-  const url = (t.database as Database & { url?: string }).url
-  secondDatabase = url ? await openDatabase({ databaseUrl: url }) : t.database
-  instanceB = await buildApp({ database: secondDatabase, config: t.config, clock: t.clock, version: 'test' })
-  baseUrlB = await instanceB.listen({ port: 0, host: '127.0.0.1' })
+  instanceB = await startSecondInstance(t)
 })
 afterAll(async () => {
   await instanceB.close()
-  if (secondDatabase !== t.database) await secondDatabase.close()
   await t.close()
 })
 
 const openStream = (cookie: string, facilityId = world.facility.id) =>
-  openSseStream(`${baseUrlB}/api/facilities/${facilityId}/events`, cookie)
+  openSseStream(`${instanceB.baseUrl}/api/facilities/${facilityId}/events`, cookie)
 
 describe('live board across instances', () => {
   it('delivers a check-in on instance A to a stream on instance B, ids only', async () => {
@@ -100,12 +92,12 @@ describe('live board across instances', () => {
   })
 
   it('refuses the stream to another agency (404) and to anonymous callers (401)', async () => {
-    const outsider = await fetch(`${baseUrlB}/api/facilities/${world.facility.id}/events`, {
+    const outsider = await fetch(`${instanceB.baseUrl}/api/facilities/${world.facility.id}/events`, {
       headers: { cookie: `${SESSION_COOKIE}=${world.users.outsider.cookie}` },
     })
     expect(outsider.status).toBe(404)
     expect(((await outsider.json()) as { error: { code: string } }).error.code).toBe('not_found')
-    const anonymous = await fetch(`${baseUrlB}/api/facilities/${world.facility.id}/events`)
+    const anonymous = await fetch(`${instanceB.baseUrl}/api/facilities/${world.facility.id}/events`)
     expect(anonymous.status).toBe(401)
   })
 })

@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type SecondInstance, startSecondInstance } from '../../test/second-instance'
 import { changeEvents, openSseStream } from '../../test/sse-reader'
 import {
   createCoc,
@@ -9,9 +9,7 @@ import {
   sessionFor,
   type TestApp,
 } from '../../test/test-app'
-import { buildApp } from '../app'
 import { createProject } from '../beds/beds.fixtures'
-import { type Database, openDatabase } from '../db/database'
 import { publishChange } from '../live/publish-change'
 import { insertQueuedHousehold } from './queue.fixtures'
 import { QUEUE_CHANNEL } from './queue-membership'
@@ -20,9 +18,7 @@ import { QUEUE_CHANNEL } from './queue-membership'
 // through instance A reaches a queue screen streaming from instance B, as ids only, and only within the CoC.
 
 let t: TestApp
-let secondDatabase: Database
-let instanceB: FastifyInstance
-let baseUrlB: string
+let instanceB: SecondInstance
 let ceManager: string
 let otherCocManager: string
 let otherCocId: string
@@ -49,18 +45,14 @@ beforeAll(async () => {
     firstName: 'Streamed',
     score: 10,
   })
-  const url = (t.database as Database & { url?: string }).url
-  secondDatabase = url ? await openDatabase({ databaseUrl: url }) : t.database
-  instanceB = await buildApp({ database: secondDatabase, config: t.config, clock: t.clock, version: 'test' })
-  baseUrlB = await instanceB.listen({ port: 0, host: '127.0.0.1' })
+  instanceB = await startSecondInstance(t)
 })
 afterAll(async () => {
   await instanceB.close()
-  if (secondDatabase !== t.database) await secondDatabase.close()
   await t.close()
 })
 
-const openStream = (cookie?: string) => openSseStream(`${baseUrlB}/api/queue/events`, cookie)
+const openStream = (cookie?: string) => openSseStream(`${instanceB.baseUrl}/api/queue/events`, cookie)
 
 describe('live queue across instances', () => {
   it('delivers a status change on instance A to a stream on instance B, ids only, within the CoC', async () => {
@@ -103,7 +95,7 @@ describe('live queue across instances', () => {
   })
 
   it('refuses the stream to anonymous callers (401)', async () => {
-    const anonymous = await fetch(`${baseUrlB}/api/queue/events`)
+    const anonymous = await fetch(`${instanceB.baseUrl}/api/queue/events`)
     expect(anonymous.status).toBe(401)
   })
 })

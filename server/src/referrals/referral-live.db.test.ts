@@ -1,10 +1,8 @@
-import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type SecondInstance, startSecondInstance } from '../../test/second-instance'
 import { changeEvents, openSseStream } from '../../test/sse-reader'
 import { createTestApp, type TestApp } from '../../test/test-app'
-import { buildApp } from '../app'
 import { SESSION_COOKIE } from '../auth/sessions'
-import { type Database, openDatabase } from '../db/database'
 import { buildReferralWorld, queuedHousehold, type ReferralWorld } from './referrals.fixtures'
 
 // Two app instances on one database (two pools on PostgreSQL; one shared PGlite otherwise): a referral
@@ -13,26 +11,20 @@ import { buildReferralWorld, queuedHousehold, type ReferralWorld } from './refer
 
 let t: TestApp
 let world: ReferralWorld
-let secondDatabase: Database
-let instanceB: FastifyInstance
-let baseUrlB: string
+let instanceB: SecondInstance
 
 beforeAll(async () => {
   t = await createTestApp()
   world = await buildReferralWorld(t)
-  const url = (t.database as Database & { url?: string }).url
-  secondDatabase = url ? await openDatabase({ databaseUrl: url }) : t.database
-  instanceB = await buildApp({ database: secondDatabase, config: t.config, clock: t.clock, version: 'test' })
-  baseUrlB = await instanceB.listen({ port: 0, host: '127.0.0.1' })
+  instanceB = await startSecondInstance(t)
 })
 afterAll(async () => {
   await instanceB.close()
-  if (secondDatabase !== t.database) await secondDatabase.close()
   await t.close()
 })
 
 const openStream = (cookie?: string, query = '') =>
-  openSseStream(`${baseUrlB}/api/referrals/events${query}`, cookie)
+  openSseStream(`${instanceB.baseUrl}/api/referrals/events${query}`, cookie)
 
 /** An opening of `projectId` posted by its agency, and a referral of a new queued household to it by CE. */
 async function referTo(projectId: string, postedBy: string, name: string) {
@@ -111,7 +103,7 @@ describe('live referrals across instances', () => {
 
   it('refuses one referral to another agency (404) and the stream to anonymous callers (401)', async () => {
     const { referralId } = await referTo(world.rrhProjectId, world.provider.cookie, 'Privatefamily')
-    const outsider = await fetch(`${baseUrlB}/api/referrals/events?referralId=${referralId}`, {
+    const outsider = await fetch(`${instanceB.baseUrl}/api/referrals/events?referralId=${referralId}`, {
       headers: { cookie: `${SESSION_COOKIE}=${world.otherProvider.cookie}` },
     })
     expect(outsider.status).toBe(404)
