@@ -349,6 +349,50 @@ const creationCases: UnauthorizedCase[] = [
     }),
     expect: 'forbidden',
   },
+  {
+    target: "CoC A's referral timers",
+    method: 'PUT',
+    url: '/api/referrals/timers',
+    setup: async (f) => f.cocA.id,
+    caller: 'agencyAdminA1',
+    payload: {
+      timers: [
+        {
+          projectType: null,
+          acknowledgeWorkingDays: 1,
+          decisionDays: 1,
+          expireDays: 1,
+          housedOnEnroll: false,
+        },
+      ],
+    },
+    read: async (f, id) => ({
+      timers: await f.t.db
+        .selectFrom('referral_timer_setting')
+        .selectAll()
+        .where('coc_id', '=', id)
+        .execute(),
+    }),
+    expect: 'forbidden',
+  },
+  {
+    target: "CoC A's decline reasons",
+    method: 'PUT',
+    url: '/api/referrals/decline-reasons',
+    setup: async (f) => f.cocA.id,
+    caller: 'agencyAdminA1',
+    payload: {
+      reasons: [{ code: 'other', label: 'Other', consequence: 'needs_reassessment' }],
+    },
+    read: async (f, id) => ({
+      reasons: await f.t.db
+        .selectFrom('referral_decline_reason')
+        .selectAll()
+        .where('coc_id', '=', id)
+        .execute(),
+    }),
+    expect: 'forbidden',
+  },
 ]
 
 export default [
