@@ -1,9 +1,8 @@
 import type { DeclineReason, DeclineReasonsUpdate } from '@threshold/core'
-import { assertPermitted } from '../access/load-visible'
-import { canConfigureReferrals } from '../access/referral-policy'
 import { recordAudit } from '../audit/record-audit'
 import { userActor } from '../http/app-context'
 import { AppError } from '../http/errors'
+import { assertConfiguresReferrals } from './referral-settings-access'
 import { declineReasonsFor, type ReferralContext } from './referrals.repository'
 
 export function listDeclineReasons(
@@ -20,14 +19,8 @@ export async function replaceDeclineReasons(
   context: ReferralContext,
   input: DeclineReasonsUpdate,
 ): Promise<DeclineReason[]> {
-  const actor = userActor(context.actor)
   const action = 'referral_decline_reasons.update'
-  await assertPermitted(context.db, actor, canConfigureReferrals(actor, { id: actor.cocId }), {
-    action,
-    entityType: 'coc',
-    entityId: actor.cocId,
-    message: 'Only CoC administrators configure decline reasons',
-  })
+  const actor = await assertConfiguresReferrals(context, action, 'decline reasons')
   const codes = input.reasons.map((reason) => reason.code)
   if (new Set(codes).size !== codes.length)
     throw new AppError('invalid_input', 'Each reason code appears once')

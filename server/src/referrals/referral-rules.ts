@@ -1,8 +1,7 @@
 import type { ReferralRules } from '@threshold/core'
-import { assertPermitted } from '../access/load-visible'
-import { canConfigureReferrals } from '../access/referral-policy'
 import { recordAudit } from '../audit/record-audit'
 import { userActor } from '../http/app-context'
+import { assertConfiguresReferrals } from './referral-settings-access'
 import type { Executor, ReferralContext } from './referrals.repository'
 
 // The CoC's rules for making referrals. The database applies them too: a trigger copies the rule onto each
@@ -29,14 +28,8 @@ export async function replaceReferralRules(
   context: ReferralContext,
   input: ReferralRules,
 ): Promise<ReferralRules> {
-  const actor = userActor(context.actor)
   const action = 'referral_rules.update'
-  await assertPermitted(context.db, actor, canConfigureReferrals(actor, { id: actor.cocId }), {
-    action,
-    entityType: 'coc',
-    entityId: actor.cocId,
-    message: 'Only CoC administrators configure referral rules',
-  })
+  const actor = await assertConfiguresReferrals(context, action, 'referral rules')
   const now = context.clock.now()
   await context.db.transaction().execute(async (trx) => {
     await trx

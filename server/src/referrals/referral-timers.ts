@@ -1,9 +1,8 @@
 import type { ReferralTimerSettings } from '@threshold/core'
-import { assertPermitted } from '../access/load-visible'
-import { canConfigureReferrals } from '../access/referral-policy'
 import { recordAudit } from '../audit/record-audit'
 import { userActor } from '../http/app-context'
 import { AppError } from '../http/errors'
+import { assertConfiguresReferrals } from './referral-settings-access'
 import type { ReferralContext } from './referrals.repository'
 
 // The CoC's referral timers (acknowledge, decide, expire) and whether enrolling houses the household, by
@@ -33,14 +32,8 @@ export async function replaceReferralTimers(
   context: ReferralContext,
   input: ReferralTimerSettings,
 ): Promise<ReferralTimerSettings> {
-  const actor = userActor(context.actor)
   const action = 'referral_timers.update'
-  await assertPermitted(context.db, actor, canConfigureReferrals(actor, { id: actor.cocId }), {
-    action,
-    entityType: 'coc',
-    entityId: actor.cocId,
-    message: 'Only CoC administrators configure referral timers',
-  })
+  const actor = await assertConfiguresReferrals(context, action, 'referral timers')
   const types = input.timers.map((timer) => timer.projectType)
   if (new Set(types).size !== types.length)
     throw new AppError('invalid_input', 'Each project type (and the default) appears once')
