@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/test-app'
-import { insertTestClient } from '../households/household.fixtures'
-import { buildReferralWorld, type ReferralWorld } from './referrals.fixtures'
+import { buildReferralWorld, enrolledHousehold, type ReferralWorld } from './referrals.fixtures'
 
 // Direct project-to-project referrals: the agency of a project the household is enrolled in refers it to
 // an opening of a project that accepts direct referrals, without the CE queue.
@@ -26,36 +25,17 @@ const today = () => t.clock.now().toISOString().slice(0, 10)
 
 /** A household enrolled in Rapid Homes RRH (the provider's agency): returns the head's enrollment. */
 async function enrolledWithRapidHomes(name: string, members = 1) {
-  const household = await t.db
-    .insertInto('enrollment_household')
-    .values({ project_id: world.rrhProjectId, coc_id: world.coc.id, owner_organization_id: world.rrhOrg.id })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const enrollmentIds: string[] = []
-  const clientIds: string[] = []
-  for (let index = 0; index < members; index++) {
-    const clientId = await insertTestClient(t.db, {
-      cocId: world.coc.id,
-      ownerOrganizationId: world.rrhOrg.id,
-      firstName: index === 0 ? name : `${name} junior`,
-      lastName: 'Direct',
-      dob: index === 0 ? '1979-01-02' : '2016-03-04',
-    })
-    clientIds.push(clientId)
-    const enrollment = await t.db
-      .insertInto('enrollment')
-      .values({
-        enrollment_household_id: household.id,
-        client_id: clientId,
-        project_id: world.rrhProjectId,
-        relationship_to_hoh: index === 0 ? 1 : 2,
-        entry_date: '2026-01-05',
-        owner_organization_id: world.rrhOrg.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    enrollmentIds.push(enrollment.id)
-  }
+  const { enrollmentIds, clientIds } = await enrolledHousehold(t, {
+    cocId: world.coc.id,
+    projectId: world.rrhProjectId,
+    organizationId: world.rrhOrg.id,
+    name,
+    lastName: 'Direct',
+    members,
+    childSuffix: () => 'junior',
+    dobs: { head: '1979-01-02', child: '2016-03-04' },
+    entryDate: '2026-01-05',
+  })
   return { headEnrollmentId: enrollmentIds[0] as string, enrollmentIds, clientIds }
 }
 

@@ -65,6 +65,66 @@ export async function advanceDays(world: ReferralWorld, days: number): Promise<v
 }
 
 /**
+ * An open enrollment household in a project: one client per member (head first, the others children of
+ * the head), owned by `organizationId`. Returns the enrollment ids, client ids and the household id.
+ */
+export async function enrolledHousehold(
+  t: TestApp,
+  household: {
+    cocId: string
+    projectId: string
+    organizationId: string
+    name: string
+    lastName: string
+    members?: number
+    childSuffix?: (index: number) => string
+    dobs: { head: string; child: string }
+    entryDate: string
+    restriction?: 'open' | 'confidential'
+  },
+) {
+  const { id: householdId } = await t.db
+    .insertInto('enrollment_household')
+    .values({
+      project_id: household.projectId,
+      coc_id: household.cocId,
+      owner_organization_id: household.organizationId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const enrollmentIds: string[] = []
+  const clientIds: string[] = []
+  for (let index = 0; index < (household.members ?? 1); index++) {
+    const clientId = await insertTestClient(t.db, {
+      cocId: household.cocId,
+      ownerOrganizationId: household.organizationId,
+      firstName:
+        index === 0
+          ? household.name
+          : `${household.name} ${household.childSuffix?.(index) ?? `child ${index}`}`,
+      lastName: household.lastName,
+      dob: index === 0 ? household.dobs.head : household.dobs.child,
+      restriction: household.restriction ?? 'open',
+    })
+    clientIds.push(clientId)
+    const enrollment = await t.db
+      .insertInto('enrollment')
+      .values({
+        enrollment_household_id: householdId,
+        client_id: clientId,
+        project_id: household.projectId,
+        relationship_to_hoh: index === 0 ? 1 : 2,
+        entry_date: household.entryDate,
+        owner_organization_id: household.organizationId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    enrollmentIds.push(enrollment.id)
+  }
+  return { householdId, enrollmentIds, clientIds }
+}
+
+/**
  * A household on the queue: clients of the CE agency, an open CE enrollment household (head first), placed
  * on the queue and made 'ready'. Returns the head's CE enrollment id, the household id and the queue entry.
  */
@@ -74,41 +134,21 @@ export async function queuedHousehold(
   options: { members?: number; score?: number; restriction?: 'open' | 'confidential' } = {},
 ) {
   const { t } = world
-  const household = await t.db
-    .insertInto('enrollment_household')
-    .values({ project_id: world.ceProjectId, coc_id: world.coc.id, owner_organization_id: world.ceOrg.id })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const enrollmentIds: string[] = []
-  const clientIds: string[] = []
-  for (let index = 0; index < (options.members ?? 1); index++) {
-    const clientId = await insertTestClient(t.db, {
-      cocId: world.coc.id,
-      ownerOrganizationId: world.ceOrg.id,
-      firstName: index === 0 ? name : `${name} child ${index}`,
-      lastName: 'Queued',
-      dob: index === 0 ? '1985-03-04' : '2018-06-07',
-      restriction: options.restriction ?? 'open',
-    })
-    clientIds.push(clientId)
-    const enrollment = await t.db
-      .insertInto('enrollment')
-      .values({
-        enrollment_household_id: household.id,
-        client_id: clientId,
-        project_id: world.ceProjectId,
-        relationship_to_hoh: index === 0 ? 1 : 2,
-        entry_date: '2026-01-02',
-        owner_organization_id: world.ceOrg.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    enrollmentIds.push(enrollment.id)
-  }
+  const { householdId, enrollmentIds, clientIds } = await enrolledHousehold(t, {
+    cocId: world.coc.id,
+    projectId: world.ceProjectId,
+    organizationId: world.ceOrg.id,
+    name,
+    lastName: 'Queued',
+    members: options.members,
+    dobs: { head: '1985-03-04', child: '2018-06-07' },
+    entryDate: '2026-01-02',
+    restriction: options.restriction,
+  })
   const { queueEntryId } = await t.db
     .transaction()
     .execute((trx) =>
-      placeOnQueue(trx, { actor: systemActor, enrollmentHouseholdId: household.id, now: t.clock.now() }),
+      placeOnQueue(trx, { actor: systemActor, enrollmentHouseholdId: householdId, now: t.clock.now() }),
     )
   await t.db
     .updateTable('queue_entry')
@@ -117,7 +157,7 @@ export async function queuedHousehold(
     .execute()
   return {
     ceEnrollmentId: enrollmentIds[0] as string,
-    householdId: household.id,
+    householdId,
     queueEntryId,
     clientIds,
   }
