@@ -337,62 +337,47 @@ const creationCases: UnauthorizedCase[] = [
       ...(caller === 'caseManagerA2' && { expect: 'forbidden' as const }),
     }),
   ),
-  {
-    target: "CoC A's referral rules",
-    method: 'PUT',
-    url: '/api/referrals/rules',
-    setup: async (f) => f.cocA.id,
-    caller: 'agencyAdminA1',
-    payload: { oneActivePerProgramType: false },
-    read: async (f, id) => ({
-      rules: await f.t.db.selectFrom('referral_rule_setting').selectAll().where('coc_id', '=', id).execute(),
-    }),
-    expect: 'forbidden',
-  },
-  {
-    target: "CoC A's referral timers",
-    method: 'PUT',
-    url: '/api/referrals/timers',
-    setup: async (f) => f.cocA.id,
-    caller: 'agencyAdminA1',
-    payload: {
-      timers: [
+  // CoC-wide referral settings: an agency admin may not change them (403), and nothing changes.
+  ...(
+    [
+      ['referral rules', '/api/referrals/rules', 'referral_rule_setting', { oneActivePerProgramType: false }],
+      [
+        'referral timers',
+        '/api/referrals/timers',
+        'referral_timer_setting',
         {
-          projectType: null,
-          acknowledgeWorkingDays: 1,
-          decisionDays: 1,
-          expireDays: 1,
-          housedOnEnroll: false,
+          timers: [
+            {
+              projectType: null,
+              acknowledgeWorkingDays: 1,
+              decisionDays: 1,
+              expireDays: 1,
+              housedOnEnroll: false,
+            },
+          ],
         },
       ],
-    },
-    read: async (f, id) => ({
-      timers: await f.t.db
-        .selectFrom('referral_timer_setting')
-        .selectAll()
-        .where('coc_id', '=', id)
-        .execute(),
+      [
+        'decline reasons',
+        '/api/referrals/decline-reasons',
+        'referral_decline_reason',
+        { reasons: [{ code: 'other', label: 'Other', consequence: 'needs_reassessment' }] },
+      ],
+    ] as const
+  ).map(
+    ([what, url, table, payload]): UnauthorizedCase => ({
+      target: `CoC A's ${what}`,
+      method: 'PUT',
+      url,
+      setup: async (f) => f.cocA.id,
+      caller: 'agencyAdminA1',
+      payload,
+      read: async (f, id) => ({
+        rows: await f.t.db.selectFrom(table).selectAll().where('coc_id', '=', id).execute(),
+      }),
+      expect: 'forbidden',
     }),
-    expect: 'forbidden',
-  },
-  {
-    target: "CoC A's decline reasons",
-    method: 'PUT',
-    url: '/api/referrals/decline-reasons',
-    setup: async (f) => f.cocA.id,
-    caller: 'agencyAdminA1',
-    payload: {
-      reasons: [{ code: 'other', label: 'Other', consequence: 'needs_reassessment' }],
-    },
-    read: async (f, id) => ({
-      reasons: await f.t.db
-        .selectFrom('referral_decline_reason')
-        .selectAll()
-        .where('coc_id', '=', id)
-        .execute(),
-    }),
-    expect: 'forbidden',
-  },
+  ),
 ]
 
 export default [
